@@ -98,17 +98,23 @@ public final class EventContract {
             return reject(RejectReason.OVERSIZED,
                     "the record is " + bytes.length + " bytes; the limit is " + maxRecordBytes + " bytes");
         }
-        String text;
+        String text = strictUtf8(bytes);
+        if (text == null) {
+            return reject(RejectReason.INVALID_UTF8, "the record is not valid UTF-8 text");
+        }
+        return check(text);
+    }
+
+    private static String strictUtf8(byte[] bytes) {
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            return reject(RejectReason.INVALID_UTF8, "the record is not valid UTF-8 text");
+            return null;
         }
-        return check(text);
     }
 
     /** Checks one record given as text (one line of a JSON-lines file, one HTTP item). */
@@ -129,7 +135,7 @@ public final class EventContract {
                     "JSON nested deeper than " + MAX_NESTING_DEPTH + " levels");
         } catch (JsonParseException e) {
             if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
-                return reject(RejectReason.DUPLICATE_KEY, e.getOriginalMessage());
+                return reject(RejectReason.DUPLICATE_KEY, excerpt(e.getOriginalMessage()));
             }
             return reject(RejectReason.NOT_JSON, "not valid JSON: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
@@ -145,7 +151,59 @@ public final class EventContract {
         return checkObject((ObjectNode) root);
     }
 
-    /** Checks an already parsed JSON value (used by the HTTP endpoint for items of an array). */
+    /** Checks a batch given as bytes, which must be valid UTF-8. */
+    public List<ContractResult> checkBatch(byte[] body) {
+        String text = strictUtf8(body);
+        return text == null
+                ? List.of(reject(RejectReason.INVALID_UTF8, "the body is not valid UTF-8 text"))
+                : checkBatch(text);
+    }
+
+    /**
+     * Checks a batch: one event object, or a JSON array of them (an HTTP request body). The body is parsed with
+     * the same strict rules as a single record (duplicate keys, nesting); the size limit applies per item.
+     *
+     * @return one result per item, or a single rejection of the whole body when it is not JSON or neither an
+     *         object nor an array
+     */
+    public List<ContractResult> checkBatch(String body) {
+        if (body == null || body.isBlank()) {
+            return List.of(reject(RejectReason.EMPTY, "the body is empty; send one event object or an array"));
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(body);
+        } catch (StreamConstraintsException e) {
+            return List.of(reject(RejectReason.TOO_DEEPLY_NESTED, "JSON nested deeper than " + MAX_NESTING_DEPTH + " levels"));
+        } catch (JsonParseException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+                return List.of(reject(RejectReason.DUPLICATE_KEY, excerpt(e.getOriginalMessage())));
+            }
+            return List.of(reject(RejectReason.NOT_JSON, "not valid JSON: " + firstLine(e.getOriginalMessage())));
+        } catch (IOException e) {
+            return List.of(reject(RejectReason.NOT_JSON, "not valid JSON: " + firstLine(e.getMessage())));
+        }
+        if (root.isObject()) {
+            return List.of(checkSized(root));
+        }
+        if (!root.isArray()) {
+            return List.of(reject(RejectReason.NOT_AN_OBJECT,
+                    "expected an event object or an array of them, got " + describe(root.getNodeType())));
+        }
+        List<ContractResult> results = new ArrayList<>(root.size());
+        root.forEach(item -> results.add(checkSized(item)));
+        return results;
+    }
+
+    private ContractResult checkSized(JsonNode item) {
+        int size = utf8Length(item.toString());
+        if (size > maxRecordBytes) {
+            return reject(RejectReason.OVERSIZED, "the event is " + size + " bytes; the limit is " + maxRecordBytes + " bytes");
+        }
+        return check(item);
+    }
+
+    /** Checks an already parsed JSON value. */
     public ContractResult check(JsonNode node) {
         if (node == null || !node.isObject()) {
             return reject(RejectReason.NOT_AN_OBJECT,

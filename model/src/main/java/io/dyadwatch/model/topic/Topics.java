@@ -25,8 +25,8 @@ public record Topics(String prefix) {
     }
 
     /** Records the contract refused, with their original bytes and reason headers. */
-    public Topic<byte[], byte[]> deadLetters() {
-        return new Topic<>(prefix + "events.dlq", Serdes.ByteArray(), Serdes.ByteArray(), false);
+    public Topic<String, byte[]> deadLetters() {
+        return new Topic<>(prefix + "events.dlq", Serdes.String(), Serdes.ByteArray(), false);
     }
 
     /** Indicator values, key {@code dyad|indicator|period}; compacted. */

@@ -1,0 +1,32 @@
+package io.dyadwatch.app.cli;
+
+import io.dyadwatch.app.wiring.Services.Part;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dyadwatch alerts}: the alert rules alone. */
+@Command(name = "alerts", mixinStandardHelpOptions = true,
+        description = "Run only the alert rules (assessments to alerts), printing alerts as they fire, with /metrics and /health.")
+public final class AlertsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SettingsOptions settings;
+
+    @Option(names = "--http-port", paramLabel = "N", description = "HTTP port (setting http.port, default 8080; 0 = free port).")
+    Integer httpPort;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        return ServiceRunner.run("alerts", settings.resolve(httpPort == null ? Map.of() : Map.of("http.port", httpPort.toString())),
+                List.of(Part.ALERTS), true, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+}

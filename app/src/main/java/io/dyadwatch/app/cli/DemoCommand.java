@@ -1,0 +1,176 @@
+package io.dyadwatch.app.cli;
+
+import io.dyadwatch.app.broker.EmbeddedBroker;
+import io.dyadwatch.app.wiring.AlertConsole;
+import io.dyadwatch.app.wiring.ProcessingProgress;
+import io.dyadwatch.app.wiring.Services;
+import io.dyadwatch.app.wiring.Services.Part;
+import io.dyadwatch.app.wiring.Settings;
+import io.dyadwatch.app.wiring.TopicAdmin;
+import io.dyadwatch.producer.EventPublisher;
+import io.dyadwatch.producer.JsonLinesPublisher;
+import io.dyadwatch.producer.PublishException;
+import io.dyadwatch.producer.PublishReport;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dyadwatch demo}: the whole pipeline on an embedded broker, fed with bundled real events. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Start an embedded Kafka broker, create the topics, start the topology, the alert rules and the",
+                "HTTP API, replay the bundled record of real Russia-China events, and print alerts as they fire.",
+                "Runs until Ctrl-C; --exit-when-done ends it after the replay with a summary."})
+public final class DemoCommand implements Callable<Integer> {
+
+    /** The bundled events the demo replays. */
+    static final String BUNDLED_EVENTS = "/demo/russia-china-sample.jsonl";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--exit-when-done", description = "Exit with a summary once every event has been processed.")
+    boolean exitWhenDone;
+
+    @Option(names = "--events", paramLabel = "FILE", description = "Replay these JSON-lines files instead of the bundled events.")
+    List<Path> events = List.of();
+
+    @Option(names = "--http-port", paramLabel = "N", defaultValue = "0",
+            description = "HTTP port (default: a free port, printed at start).")
+    int httpPort;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "With --exit-when-done, give up (exit 1) if processing has not finished after this long.")
+    int timeoutSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("DyadWatch demo: starting an embedded Kafka broker...");
+        out.flush();
+        Path state = Files.createTempDirectory("dyadwatch-demo-state-");
+        try (EmbeddedBroker broker = EmbeddedBroker.start(0, null)) {
+            Map<String, String> flags = new LinkedHashMap<>();
+            flags.put("bootstrap.servers", broker.bootstrapServers());
+            flags.put("http.port", String.valueOf(httpPort));
+            flags.put("streams.state.dir", state.resolve("streams").toString());
+            flags.put("alerts.state.dir", state.resolve("alerts").toString());
+            Settings settings = Settings.resolve(null, Map.of(), flags);
+            try (Services services = Services.start(settings, List.of(Part.STREAMS, Part.ALERTS, Part.INGESTION));
+                    AlertConsole console = new AlertConsole(settings.common(), settings.kafkaOverrides(), out).start()) {
+                out.println("  broker:  bootstrap.servers=" + broker.bootstrapServers());
+                out.println("  metrics: " + services.http().baseUrl() + "/metrics");
+                out.println("  health:  " + services.http().baseUrl() + "/health");
+                out.println("  ingest:  POST " + services.http().baseUrl() + "/v1/events");
+                out.println("Replaying events; alerts appear below as they fire.");
+                out.flush();
+                PublishTotals totals = publish(settings);
+                boolean done = awaitProcessed(settings, Duration.ofSeconds(timeoutSeconds));
+                printSummary(out, totals, console, settings, done);
+                if (exitWhenDone) {
+                    return done && totals.refused == 0 ? 0 : 1;
+                }
+                out.println("Still running: post more events to the ingest URL; Ctrl-C to stop.");
+                out.flush();
+                CountDownLatch forever = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
+                forever.await();
+                return 0;
+            }
+        } finally {
+            deleteQuietly(state);
+        }
+    }
+
+    private record PublishTotals(long published, long refused) {
+    }
+
+    private PublishTotals publish(Settings settings) throws IOException, PublishException {
+        long published = 0;
+        long refused = 0;
+        try (EventPublisher publisher = new EventPublisher(settings.common().bootstrapServers(),
+                settings.common().topics().events(), settings.kafkaOverrides())) {
+            JsonLinesPublisher lines = new JsonLinesPublisher(settings.common().contract(), publisher);
+            if (events.isEmpty()) {
+                try (InputStream in = DemoCommand.class.getResourceAsStream(BUNDLED_EVENTS)) {
+                    if (in == null) {
+                        throw new IllegalStateException("the bundled events " + BUNDLED_EVENTS + " are missing from the jar");
+                    }
+                    PublishReport report = lines.publish("bundled events", reader(in));
+                    published += report.published();
+                    refused += report.refused().size();
+                    report.refused().forEach(r -> spec.commandLine().getErr().println(JsonLinesPublisher.describe(r)));
+                }
+            }
+            for (Path file : events) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    PublishReport report = lines.publish(file.toString(), reader(in));
+                    published += report.published();
+                    refused += report.refused().size();
+                    report.refused().forEach(r -> spec.commandLine().getErr().println(JsonLinesPublisher.describe(r)));
+                }
+            }
+        }
+        return new PublishTotals(published, refused);
+    }
+
+    private static BufferedReader reader(InputStream in) {
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+
+    private static boolean awaitProcessed(Settings settings, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        String topicPrefix = settings.common().topics().prefix();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (ProcessingProgress progress = new ProcessingProgress(
+                TopicAdmin.adminProperties(settings.common(), settings.kafkaOverrides()))) {
+            int quiet = 0;
+            while (System.nanoTime() < deadline) {
+                long lag = progress.lag(settings.streams().applicationId(), List.of(topicPrefix + "events"))
+                        + progress.lag(settings.alerts().applicationId(), List.of(topicPrefix + "assessments"));
+                quiet = lag == 0 ? quiet + 1 : 0;
+                if (quiet >= 3) {
+                    Thread.sleep(500); // let the console print what the last commit made visible
+                    return true;
+                }
+                Thread.sleep(300);
+            }
+            return false;
+        }
+    }
+
+    private static void printSummary(PrintWriter out, PublishTotals totals, AlertConsole console, Settings settings,
+            boolean done) {
+        out.println();
+        out.println("Summary");
+        out.printf("  events published:    %d (refused by the contract: %d)%n", totals.published, totals.refused);
+        out.printf("  alerts fired:        %d, resolved: %d%n", console.firingCount(), console.resolvedCount());
+        out.printf("  watched dyads:       %s%n", settings.common().dyads());
+        out.printf("  processing finished: %s%n", done ? "yes" : "no (timed out)");
+        out.flush();
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // temporary state left behind is harmless
+        }
+    }
+}

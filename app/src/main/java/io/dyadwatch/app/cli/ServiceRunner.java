@@ -1,0 +1,46 @@
+package io.dyadwatch.app.cli;
+
+import io.dyadwatch.app.wiring.AlertConsole;
+import io.dyadwatch.app.wiring.Services;
+import io.dyadwatch.app.wiring.Settings;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Runs services in the foreground until SIGTERM/Ctrl-C (exit 0) or a failure (exit 1). */
+final class ServiceRunner {
+
+    private ServiceRunner() {
+    }
+
+    static int run(String name, Settings settings, List<Services.Part> parts, boolean printAlerts, PrintWriter out,
+            PrintWriter err) throws InterruptedException {
+        Services services = Services.start(settings, parts);
+        AlertConsole console = printAlerts
+                ? new AlertConsole(settings.common(), settings.kafkaOverrides(), out).start()
+                : null;
+        AtomicBoolean stopping = new AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            stopping.set(true);
+            if (console != null) {
+                console.close();
+            }
+            services.close();
+        }, "dyadwatch-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("dyadwatch " + name + " running against " + settings.common().bootstrapServers());
+        out.println("  metrics: " + services.http().baseUrl() + "/metrics");
+        out.println("  health:  " + services.http().baseUrl() + "/health");
+        if (parts.contains(Services.Part.INGESTION)) {
+            out.println("  ingest:  POST " + services.http().baseUrl() + "/v1/events");
+        }
+        out.flush();
+        Throwable failure = services.awaitFailure();
+        if (stopping.get()) {
+            return 0;
+        }
+        err.println("dyadwatch " + name + ": stopped: " + failure);
+        err.flush();
+        return 1;
+    }
+}

@@ -1,0 +1,138 @@
+package io.dyadwatch.app.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.dyadwatch.model.event.ContractResult;
+import io.dyadwatch.model.event.Event;
+import io.dyadwatch.model.event.EventContract;
+import io.dyadwatch.model.event.RejectReason;
+import io.dyadwatch.model.json.Json;
+import io.dyadwatch.producer.EventPublisher;
+import io.dyadwatch.producer.PublishException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * {@code POST /v1/events}: one event object or an array of them. Each item is checked against the event
+ * contract; valid items are published (acknowledged by the broker before the response), invalid ones are
+ * reported with their reason. 202 when every item was accepted; 400 when any was refused (the valid items of
+ * the batch are still published, and the response says which); 413 for a body over the limit; 401 when a
+ * token is configured and the request lacks it.
+ */
+public final class EventIngestion implements HttpHandler {
+
+    private static final String JSON = "application/json";
+
+    private final EventContract contract;
+    private final EventPublisher publisher;
+    private final int maxBodyBytes;
+    private final byte[] token;
+    private final MeterRegistry registry;
+
+    /**
+     * @param token the bearer token required, or null for open ingestion
+     */
+    public EventIngestion(EventContract contract, EventPublisher publisher, int maxBodyBytes, String token,
+            MeterRegistry registry) {
+        this.contract = contract;
+        this.publisher = publisher;
+        this.maxBodyBytes = maxBodyBytes;
+        this.token = token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        this.registry = registry;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        if (!HttpApi.requireMethod(exchange, "POST")) {
+            return;
+        }
+        if (token != null) {
+            String header = exchange.getRequestHeaders().getFirst("Authorization");
+            if (header == null || !MessageDigest.isEqual(token, header.getBytes(StandardCharsets.UTF_8))) {
+                count("unauthorized", null);
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                HttpApi.respond(exchange, 401, JSON, error("a bearer token is required: Authorization: Bearer <token>"));
+                return;
+            }
+        }
+        byte[] body = readLimited(exchange.getRequestBody());
+        if (body == null) {
+            count("too_large", null);
+            HttpApi.respond(exchange, 413, JSON, error("the body is larger than " + maxBodyBytes + " bytes"));
+            return;
+        }
+        respondWithResults(exchange, contract.checkBatch(body));
+    }
+
+    private void respondWithResults(HttpExchange exchange, List<ContractResult> items) throws IOException {
+        ObjectNode response = Json.MAPPER.createObjectNode();
+        ArrayNode results = response.putArray("results");
+        List<Future<RecordMetadata>> pending = new ArrayList<>();
+        List<ObjectNode> pendingResults = new ArrayList<>();
+        int accepted = 0;
+        int rejected = 0;
+        for (int i = 0; i < items.size(); i++) {
+            ObjectNode result = results.addObject();
+            result.put("index", i);
+            ContractResult checked = items.get(i);
+            if (checked instanceof ContractResult.Rejected r) {
+                rejected++;
+                count("rejected", r.rejection().reason());
+                result.put("status", "rejected");
+                result.put("reason", r.rejection().reason().name());
+                result.put("message", r.rejection().message());
+            } else {
+                Event event = ((ContractResult.Accepted) checked).event();
+                result.put("id", event.id());
+                pending.add(publisher.send(event));
+                pendingResults.add(result);
+            }
+        }
+        boolean brokerFailed = false;
+        for (int i = 0; i < pending.size(); i++) {
+            try {
+                EventPublisher.await(pending.get(i), Duration.ofSeconds(30));
+                pendingResults.get(i).put("status", "accepted");
+                accepted++;
+                count("accepted", null);
+            } catch (PublishException e) {
+                brokerFailed = true;
+                pendingResults.get(i).put("status", "failed");
+                pendingResults.get(i).put("message", "not stored: the broker did not acknowledge it; retry");
+                count("failed", null);
+            }
+        }
+        response.put("accepted", accepted);
+        response.put("rejected", rejected);
+        int status = brokerFailed ? 503 : rejected > 0 ? 400 : 202;
+        HttpApi.respond(exchange, status, JSON, Json.MAPPER.writeValueAsString(response));
+    }
+
+    private byte[] readLimited(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(maxBodyBytes + 1);
+        return bytes.length > maxBodyBytes ? null : bytes;
+    }
+
+    private void count(String outcome, RejectReason reason) {
+        Counter.builder("dyadwatch.http.events").description("Events posted to /v1/events, by outcome and reason")
+                .tag("outcome", outcome).tag("reason", reason == null ? "none" : reason.name())
+                .register(registry).increment();
+    }
+
+    private static String error(String message) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("error", message);
+        return node.toString();
+    }
+}

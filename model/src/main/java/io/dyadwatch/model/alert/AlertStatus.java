@@ -1,0 +1,6 @@
+package io.dyadwatch.model.alert;
+
+/** Lifecycle state of an alert. */
+public enum AlertStatus {
+    FIRING, RESOLVED
+}

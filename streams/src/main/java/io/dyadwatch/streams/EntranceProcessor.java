@@ -1,0 +1,80 @@
+package io.dyadwatch.streams;
+
+import io.dyadwatch.model.event.ContractResult;
+import io.dyadwatch.model.event.Dyad;
+import io.dyadwatch.model.event.Event;
+import io.dyadwatch.model.event.EventContract;
+import io.dyadwatch.model.topic.DeadLetterHeaders;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * The topology's entrance: checks each record against the event contract (other clients write to the input
+ * topic too), dead-letters refused records with their original bytes and reason headers, and sends each valid
+ * event to every watched dyad or group its actors contain. Every record read is counted as accepted or
+ * dead-lettered; a valid event that concerns no watched dyad is counted as unwatched.
+ */
+final class EntranceProcessor implements Processor<String, byte[], String, Routed> {
+
+    private final EventContract contract;
+    private final List<Dyad> watched;
+    private final PipelineMeters meters;
+    private ProcessorContext<String, Routed> context;
+
+    EntranceProcessor(EventContract contract, List<Dyad> watched, MeterRegistry registry) {
+        this.contract = contract;
+        this.watched = watched;
+        this.meters = new PipelineMeters(registry);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Routed> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        meters.received();
+        ContractResult result = contract.check(record.value());
+        if (result instanceof ContractResult.Rejected rejected) {
+            meters.deadLettered(rejected.rejection().reason());
+            Headers headers = new RecordHeaders(record.headers().toArray());
+            headers.add(DeadLetterHeaders.REASON, bytes(rejected.rejection().reason().name()));
+            headers.add(DeadLetterHeaders.MESSAGE, bytes(rejected.rejection().message()));
+            RecordMetadata metadata = context.recordMetadata().orElse(null);
+            if (metadata != null) {
+                headers.add(DeadLetterHeaders.SOURCE_TOPIC, bytes(metadata.topic()));
+                headers.add(DeadLetterHeaders.SOURCE_PARTITION, bytes(String.valueOf(metadata.partition())));
+                headers.add(DeadLetterHeaders.SOURCE_OFFSET, bytes(String.valueOf(metadata.offset())));
+            }
+            context.forward(new Record<String, Routed>(record.key(),
+                    new Routed.DeadLetter(record.value(), rejected.rejection()), record.timestamp(), headers));
+            return;
+        }
+        Event event = ((ContractResult.Accepted) result).event();
+        meters.accepted(event.type());
+        boolean any = false;
+        for (Dyad dyad : watched) {
+            if (dyad.isContainedIn(event.actors())) {
+                any = true;
+                String key = dyad.key();
+                context.forward(new Record<String, Routed>(key, new Routed.ForDyad(event, key.equals(record.key())),
+                        record.timestamp()));
+            }
+        }
+        if (!any) {
+            meters.unwatched();
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

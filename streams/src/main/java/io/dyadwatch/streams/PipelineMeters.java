@@ -1,0 +1,52 @@
+package io.dyadwatch.streams;
+
+import io.dyadwatch.model.event.EventType;
+import io.dyadwatch.model.event.RejectReason;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The pipeline's own meters. Tag values are bounded: event types and reject reasons are enums.
+ * At any time {@code received = accepted + dead_lettered}.
+ */
+final class PipelineMeters {
+
+    static final String RECEIVED = "dyadwatch.events.received";
+    static final String ACCEPTED = "dyadwatch.events.accepted";
+    static final String DEAD_LETTERED = "dyadwatch.events.dead.lettered";
+    static final String UNWATCHED = "dyadwatch.events.unwatched";
+    static final String DUPLICATES = "dyadwatch.events.duplicates";
+
+    private final MeterRegistry registry;
+    private final Counter received;
+    private final Counter unwatched;
+
+    PipelineMeters(MeterRegistry registry) {
+        this.registry = registry;
+        this.received = Counter.builder(RECEIVED).description("Records read from the events topic").register(registry);
+        this.unwatched = Counter.builder(UNWATCHED).description("Valid events concerning no watched dyad")
+                .register(registry);
+    }
+
+    void received() {
+        received.increment();
+    }
+
+    void accepted(EventType type) {
+        Counter.builder(ACCEPTED).description("Records that passed the event contract").tag("type", type.name())
+                .register(registry).increment();
+    }
+
+    void deadLettered(RejectReason reason) {
+        Counter.builder(DEAD_LETTERED).description("Records refused by the event contract and dead-lettered")
+                .tag("reason", reason.name()).register(registry).increment();
+    }
+
+    void unwatched() {
+        unwatched.increment();
+    }
+
+    void duplicate() {
+        Counter.builder(DUPLICATES).description("Events counted once already, by id").register(registry).increment();
+    }
+}

@@ -1,0 +1,81 @@
+package io.dyadwatch.streams;
+
+import io.dyadwatch.model.assessment.PeriodUnit;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+
+/** Settings of the streams topology, with documented defaults. */
+public final class StreamsSettings extends AbstractConfig {
+
+    public static final String APPLICATION_ID = "streams.application.id";
+    public static final String STATE_DIR = "streams.state.dir";
+    public static final String PROCESSING_GUARANTEE = "streams.processing.guarantee";
+    public static final String THREADS = "streams.threads";
+    public static final String COMMIT_INTERVAL_MS = "streams.commit.interval.ms";
+    public static final String DEDUP_RETENTION_DAYS = "streams.dedup.retention.days";
+    public static final String PERIOD = "streams.period";
+    public static final String EVIDENCE_SIZE = "streams.evidence.size";
+
+    /** The definitions, with their documented defaults. */
+    public static final ConfigDef DEF = new ConfigDef()
+            .define(APPLICATION_ID, Type.STRING, "dyadwatch", Importance.HIGH,
+                    "Kafka Streams application id: consumer group and prefix of internal topics.")
+            .define(STATE_DIR, Type.STRING, Path.of(System.getProperty("java.io.tmpdir"), "dyadwatch-state").toString(),
+                    Importance.MEDIUM, "Directory of the topology's local state stores.")
+            .define(PROCESSING_GUARANTEE, Type.STRING, "exactly_once_v2",
+                    ValidString.in("exactly_once_v2", "at_least_once"), Importance.MEDIUM,
+                    "exactly_once_v2 (default) or at_least_once.")
+            .define(THREADS, Type.INT, 1, Range.between(1, 64), Importance.LOW, "Stream threads.")
+            .define(COMMIT_INTERVAL_MS, Type.LONG, 100L, Range.atLeast(1), Importance.LOW,
+                    "How often state and offsets are committed, in milliseconds.")
+            .define(DEDUP_RETENTION_DAYS, Type.INT, 400, Range.atLeast(1), Importance.MEDIUM,
+                    "How long an event id is remembered for de-duplication, in days.")
+            .define(PERIOD, Type.STRING, "QUARTER", ValidString.in("MONTH", "QUARTER", "YEAR"), Importance.MEDIUM,
+                    "Calendar period indicators are counted in, by event time.")
+            .define(EVIDENCE_SIZE, Type.INT, 5, Range.between(1, 100), Importance.LOW,
+                    "How many events an assessment cites as evidence.");
+
+    public StreamsSettings(Map<String, ?> values) {
+        super(DEF, values, false);
+    }
+
+    public String applicationId() {
+        return getString(APPLICATION_ID);
+    }
+
+    public String stateDir() {
+        return getString(STATE_DIR);
+    }
+
+    public String processingGuarantee() {
+        return getString(PROCESSING_GUARANTEE);
+    }
+
+    public int threads() {
+        return getInt(THREADS);
+    }
+
+    public long commitIntervalMs() {
+        return getLong(COMMIT_INTERVAL_MS);
+    }
+
+    public Duration dedupRetention() {
+        return Duration.ofDays(getInt(DEDUP_RETENTION_DAYS));
+    }
+
+    public PeriodUnit period() {
+        return PeriodUnit.valueOf(getString(PERIOD).toUpperCase(Locale.ROOT));
+    }
+
+    public int evidenceSize() {
+        return getInt(EVIDENCE_SIZE);
+    }
+}
