@@ -7,8 +7,8 @@ public final class KafkaUnreachableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public KafkaUnreachableException(String bootstrapServers, Duration waited) {
-        super("cannot reach Kafka at " + bootstrapServers + " (no answer within " + waited.toSeconds()
-                + " s); is the broker running? Set --bootstrap-servers or DYADWATCH_BOOTSTRAP_SERVERS");
+        super("cannot reach Kafka at " + bootstrapServers + " (no answer within " + waited.toMillis()
+                + " ms); is the broker running? Set --bootstrap-servers or DYADWATCH_BOOTSTRAP_SERVERS");
     }
 
     public KafkaUnreachableException(String bootstrapServers, Throwable cause) {

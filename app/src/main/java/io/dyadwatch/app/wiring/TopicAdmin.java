@@ -20,8 +20,6 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /** Checks that Kafka can be reached, and creates DyadWatch's topics when missing. */
 public final class TopicAdmin {
 
-    private static final Duration REACH_TIMEOUT = Duration.ofSeconds(15);
-
     private TopicAdmin() {
     }
 
@@ -31,8 +29,9 @@ public final class TopicAdmin {
      * @throws KafkaUnreachableException when no broker answers within 15 s
      */
     public static List<String> ensureTopics(CommonSettings common, Map<String, Object> overrides) {
+        Duration timeout = common.adminTimeout();
         try (Admin admin = Admin.create(adminProperties(common, overrides))) {
-            Set<String> existing = admin.listTopics().names().get(REACH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (Topic<?, ?> topic : common.topics().all()) {
                 if (!existing.contains(topic.name())) {
@@ -46,7 +45,7 @@ public final class TopicAdmin {
             List<String> created = new ArrayList<>();
             for (NewTopic topic : missing) {
                 try {
-                    admin.createTopics(List.of(topic)).all().get(REACH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                    admin.createTopics(List.of(topic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                     created.add(topic.name());
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
@@ -57,8 +56,11 @@ public final class TopicAdmin {
             }
             return created;
         } catch (TimeoutException e) {
-            throw new KafkaUnreachableException(common.bootstrapServers(), REACH_TIMEOUT);
+            throw new KafkaUnreachableException(common.bootstrapServers(), timeout);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw new KafkaUnreachableException(common.bootstrapServers(), timeout);
+            }
             throw new KafkaUnreachableException(common.bootstrapServers(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -71,8 +73,9 @@ public final class TopicAdmin {
         Properties props = new Properties();
         props.putAll(overrides);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, common.bootstrapServers());
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) REACH_TIMEOUT.toMillis());
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) REACH_TIMEOUT.toMillis());
+        int timeout = (int) common.adminTimeout().toMillis();
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
         return props;
     }
 }

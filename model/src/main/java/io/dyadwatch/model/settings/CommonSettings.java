@@ -24,6 +24,7 @@ public final class CommonSettings extends AbstractConfig {
     public static final String DYADS = "dyads";
     public static final String EVENT_MAX_BYTES = "event.max.bytes";
     public static final String EVENT_FUTURE_TOLERANCE_MS = "event.future.tolerance.ms";
+    public static final String ADMIN_TIMEOUT_MS = "admin.timeout.ms";
 
     /** The definitions, with their documented defaults. */
     public static final ConfigDef DEF = new ConfigDef()
@@ -41,7 +42,9 @@ public final class CommonSettings extends AbstractConfig {
                     Importance.LOW, "Largest accepted event record in bytes; larger records are dead-lettered.")
             .define(EVENT_FUTURE_TOLERANCE_MS, Type.LONG, EventContract.DEFAULT_FUTURE_TOLERANCE.toMillis(),
                     Range.atLeast(0), Importance.LOW,
-                    "How far in the future an event's occurredAt may lie before it is refused (clock skew, time zones).");
+                    "How far in the future an event's occurredAt may lie before it is refused (clock skew, time zones).")
+            .define(ADMIN_TIMEOUT_MS, Type.INT, 15_000, Range.between(100, 600_000), Importance.LOW,
+                    "How long to wait for Kafka at start-up before reporting it unreachable, in milliseconds.");
 
     private final List<Dyad> dyads;
 
@@ -59,6 +62,10 @@ public final class CommonSettings extends AbstractConfig {
 
     public String bootstrapServers() {
         return String.join(",", getList(BOOTSTRAP_SERVERS));
+    }
+
+    public java.time.Duration adminTimeout() {
+        return Duration.ofMillis(getInt(ADMIN_TIMEOUT_MS));
     }
 
     public Topics topics() {

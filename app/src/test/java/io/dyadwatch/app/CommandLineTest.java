@@ -1,0 +1,60 @@
+package io.dyadwatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "broker", "run", "streams", "alerts", "publish"})
+    void shouldExplainEveryCommandsOptions(String command) {
+        Run run = run(command, "--help");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("Usage: dyadwatch " + command).contains("--help");
+    }
+
+    @Test
+    void shouldListEveryCommandInTheTopLevelHelp() {
+        assertThat(run("--help").out()).contains("demo", "broker", "run", "streams", "alerts", "publish");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownSettingWithOneLineAndExitCodeTwo() {
+        Run run = run("publish", "--set", "topic.prefx=x", "some.jsonl");
+
+        assertThat(run.exit()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run.err()).contains("unknown setting").contains("topic.prefx").doesNotContain("Exception")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldReportAnUnreachableBrokerInOneLineWithExitCodeThree() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Run run = run("publish", "--bootstrap-servers", "127.0.0.1:" + port, "--set", "admin.timeout.ms=1500", "x.jsonl");
+
+        assertThat(run.exit()).isEqualTo(Main.EXIT_KAFKA);
+        assertThat(run.err().strip()).startsWith("dyadwatch publish: cannot reach Kafka at 127.0.0.1:" + port)
+                .doesNotContain("\tat ");
+        assertThat(run.err().strip().lines()).hasSize(1);
+    }
+}
