@@ -3,6 +3,7 @@ package io.dyadwatch.app;
 import io.dyadwatch.app.cli.AlertsCommand;
 import io.dyadwatch.app.cli.BrokerCommand;
 import io.dyadwatch.app.cli.DemoCommand;
+import io.dyadwatch.app.cli.ImportCommand;
 import io.dyadwatch.app.cli.PublishCommand;
 import io.dyadwatch.app.cli.RunCommand;
 import io.dyadwatch.app.cli.StreamsCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = {"DyadWatch: a streaming indications-and-warning monitor of military cooperation between states.",
                 "Run 'dyadwatch <command> --help' for a command's options."},
         subcommands = {DemoCommand.class, BrokerCommand.class, RunCommand.class, StreamsCommand.class,
-                AlertsCommand.class, PublishCommand.class, CommandLine.HelpCommand.class})
+                AlertsCommand.class, PublishCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a bad setting or argument. */

@@ -1,0 +1,140 @@
+package io.dyadwatch.app.cli;
+
+import io.dyadwatch.app.wiring.Settings;
+import io.dyadwatch.app.wiring.TopicAdmin;
+import io.dyadwatch.model.event.Dyad;
+import io.dyadwatch.model.event.Event;
+import io.dyadwatch.producer.CheckedEventSink;
+import io.dyadwatch.producer.EventPublisher;
+import io.dyadwatch.producer.PublishException;
+import io.dyadwatch.producer.gdelt.GdeltImporter;
+import io.dyadwatch.producer.importing.ImportReport;
+import io.dyadwatch.producer.sipri.SipriImporter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dyadwatch import gdelt|sipri FILE...}: open data to events. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import open data (GDELT event exports, the SIPRI trade register) as events for the watched dyads.",
+        subcommands = {ImportCommand.Gdelt.class, ImportCommand.Sipri.class})
+public final class ImportCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** What both importers share: files in, events published or written, a report out. */
+    abstract static class ImportRun implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        SettingsOptions settings;
+
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to import (plain or zipped).")
+        List<Path> files;
+
+        @Option(names = "--output", paramLabel = "FILE",
+                description = "Write the events as JSON lines to FILE ('-' for standard output) instead of publishing them.")
+        String output;
+
+        interface Importer {
+            ImportReport importFile(Path file, Consumer<Event> sink) throws IOException;
+        }
+
+        abstract Importer importer(Set<Dyad> watched);
+
+        @Override
+        public Integer call() throws IOException, PublishException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Settings resolved = settings.resolve(Map.of());
+            for (Path file : files) {
+                if (!Files.isReadable(file)) {
+                    throw new NoSuchFileException(file + " (not found or not readable)");
+                }
+            }
+            Importer importer = importer(new LinkedHashSet<>(resolved.common().dyads()));
+            List<ImportReport> reports = new ArrayList<>();
+            CheckedEventSink sink;
+            long delivered;
+            if (output != null) {
+                PrintWriter lines = "-".equals(output) ? out : new PrintWriter(new OutputStreamWriter(
+                        Files.newOutputStream(Path.of(output)), StandardCharsets.UTF_8));
+                sink = CheckedEventSink.writing(resolved.common().contract(), lines);
+                for (Path file : files) {
+                    reports.add(importer.importFile(file, sink));
+                }
+                delivered = sink.finish();
+                if (lines != out) {
+                    lines.close();
+                }
+            } else {
+                TopicAdmin.ensureTopics(resolved.common(), resolved.kafkaOverrides());
+                try (EventPublisher publisher = new EventPublisher(resolved.common().bootstrapServers(),
+                        resolved.common().topics().events(), resolved.kafkaOverrides())) {
+                    sink = CheckedEventSink.publishing(resolved.common().contract(), publisher);
+                    for (Path file : files) {
+                        reports.add(importer.importFile(file, sink));
+                    }
+                    delivered = sink.finish();
+                }
+            }
+            PrintWriter report = "-".equals(output) ? err : out;
+            reports.forEach(r -> report.print(r.render()));
+            if (reports.size() > 1) {
+                report.print(ImportReport.total(reports).render());
+            }
+            sink.refused().forEach(line -> err.println("refused by the event contract: " + line));
+            report.printf("%d events %s%n", delivered, output == null ? "published" : "written to " + output);
+            report.flush();
+            return sink.refused().isEmpty() ? 0 : 1;
+        }
+    }
+
+    /** GDELT 1.0 and 2.0 event exports. */
+    @Command(name = "gdelt", mixinStandardHelpOptions = true,
+            description = {"Import GDELT event exports (2.0: 61 columns; 1.0: 58 or 57 columns; plain or zipped).",
+                    "Keeps rows whose actors form a watched dyad and whose CAMEO code has a military meaning (docs/importers.md).",
+                    "Event ids are gdelt:<GLOBALEVENTID>: re-importing a file adds nothing new."})
+    static final class Gdelt extends ImportRun {
+        @Override
+        Importer importer(Set<Dyad> watched) {
+            return new GdeltImporter(watched)::importFile;
+        }
+    }
+
+    /** The SIPRI arms-transfer register. */
+    @Command(name = "sipri", mixinStandardHelpOptions = true,
+            description = {"Import the SIPRI trade register CSV as ARMS_TRANSFER events between watched pairs,",
+                    "one per delivery year, with stable ids: re-importing a file adds nothing new."})
+    static final class Sipri extends ImportRun {
+        @Override
+        Importer importer(Set<Dyad> watched) {
+            return new SipriImporter(watched)::importFile;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.dyadwatch.catalog.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dyadwatch.catalog.Catalog;
+import io.dyadwatch.catalog.sim.SimulationRequest;
+import io.dyadwatch.catalog.sim.Simulator;
+import io.dyadwatch.model.assessment.Scenario;
+import io.dyadwatch.model.event.Dyad;
+import io.dyadwatch.model.event.Event;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** Properties of the model on data simulated from its own rates, through the real event path (simulate, match, weigh). */
+class ModelPropertyTest {
+
+    private static final Catalog CATALOG = Catalog.loadDefault();
+    private static final ScenarioModel MODEL = new ScenarioModel(CATALOG);
+    private static final Simulator SIMULATOR = new Simulator(MODEL);
+
+    /** Weighted counts per quarter, as the topology would aggregate them. */
+    private static TreeMap<Quarter, Map<String, Double>> countsByQuarter(List<Event> events, LocalDate from, LocalDate to) {
+        TreeMap<Quarter, Map<String, Double>> counts = new TreeMap<>();
+        for (Quarter q = Quarter.of(from); q.start().isBefore(to); q = q.next()) {
+            counts.put(q, new HashMap<>());
+        }
+        for (Event e : events) {
+            double w = CATALOG.sourceWeighting().weight(e);
+            for (String id : CATALOG.indicatorsFor(e)) {
+                counts.get(Quarter.of(e.occurredAt())).merge(id, w, Double::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** Posterior after several quarters: prior times the product of each quarter's likelihood, normalised (written out here). */
+    private static Map<Scenario, Double> posteriorAfter(Dyad dyad, TreeMap<Quarter, Map<String, Double>> counts) {
+        Map<Scenario, Double> logJoint = new EnumMap<>(Scenario.class);
+        CATALOG.dyad(dyad).priors().forEach((s, p) -> logJoint.put(s, Math.log(p)));
+        for (Map<String, Double> quarter : counts.values()) {
+            Assessment a = MODEL.assess(dyad, quarter);
+            a.logLikelihood().forEach((s, ll) -> logJoint.merge(s, ll, Double::sum));
+        }
+        double max = logJoint.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        double total = logJoint.values().stream().mapToDouble(v -> Math.exp(v - max)).sum();
+        Map<Scenario, Double> posterior = new EnumMap<>(Scenario.class);
+        logJoint.forEach((s, v) -> posterior.put(s, Math.exp(v - max) / total));
+        return posterior;
+    }
+
+    @Test
+    void shouldMovePosteriorTowardTheScenarioTheDataCameFrom() {
+        LocalDate from = LocalDate.of(2024, 1, 1);
+        LocalDate to = LocalDate.of(2026, 1, 1);
+        for (Scenario truth : Scenario.values()) {
+            for (long seed = 1; seed <= 6; seed++) {
+                List<Event> events = SIMULATOR.simulate(SimulationRequest.of(Dyad.parse("CHN-RUS"), truth, from, to, seed));
+                Map<Scenario, Double> posterior = posteriorAfter(Dyad.parse("CHN-RUS"), countsByQuarter(events, from, to));
+                assertThat(posterior.get(truth)).as("%s, seed %d: %s", truth, seed, posterior)
+                        .isGreaterThan(CATALOG.dyad(Dyad.parse("CHN-RUS")).priors().get(truth))
+                        .isGreaterThan(0.5);
+            }
+        }
+    }
+
+    @Test
+    void shouldMovePosteriorTowardTheTruthForASparseDyadGivenTime() {
+        Dyad dyad = Dyad.parse("IRN-RUS");
+        LocalDate from = LocalDate.of(2020, 1, 1);
+        LocalDate to = LocalDate.of(2030, 1, 1);
+        for (Scenario truth : Scenario.values()) {
+            for (long seed = 11; seed <= 13; seed++) {
+                List<Event> events = SIMULATOR.simulate(SimulationRequest.of(dyad, truth, from, to, seed));
+                Map<Scenario, Double> posterior = posteriorAfter(dyad, countsByQuarter(events, from, to));
+                assertThat(posterior.get(truth)).as("%s, seed %d: %s", truth, seed, posterior)
+                        .isGreaterThan(CATALOG.dyad(dyad).priors().get(truth));
+            }
+        }
+    }
+
+    @Test
+    void shouldKeepFalseAlarmsOnFreshStatusQuoDataWithinBudget() {
+        Dyad dyad = Dyad.parse("CHN-RUS");
+        CusumThresholds thresholds = MODEL.thresholds(dyad);
+        LocalDate from = LocalDate.of(2030, 1, 1);
+        LocalDate to = from.plusYears(20);
+        int histories = 400;
+        long alarms = 0;
+        for (int h = 0; h < histories; h++) {
+            // seeds far from the calibration seed: independent data
+            List<Event> events = SIMULATOR.simulate(SimulationRequest.of(dyad, Scenario.STATUS_QUO, from, to, 1_000_000L + h));
+            CusumState state = CusumState.initial();
+            for (Map<String, Double> quarter : countsByQuarter(events, from, to).values()) {
+                state = state.step(MODEL.assess(dyad, quarter));
+                var raised = state.alarms(thresholds);
+                alarms += raised.size();
+                state = state.reset(raised);
+            }
+        }
+        double perTwentyYears = (double) alarms / histories;
+        // budget: 1 false alarm per 80 quarters for the dyad (both CUSUMs together); allow Monte Carlo error (s.e. about 0.05)
+        assertThat(perTwentyYears).isLessThanOrEqualTo(1.0 + 0.15);
+    }
+
+    @Test
+    void shouldAlarmSoonAfterTheDyadShiftsToWeakening() {
+        Dyad dyad = Dyad.parse("CHN-RUS");
+        CusumThresholds thresholds = MODEL.thresholds(dyad);
+        LocalDate from = LocalDate.of(2022, 1, 1);
+        LocalDate shift = LocalDate.of(2024, 1, 1);
+        LocalDate to = LocalDate.of(2027, 1, 1);
+        for (long seed = 1; seed <= 5; seed++) {
+            List<Event> events = SIMULATOR.simulate(new SimulationRequest(dyad, Scenario.STATUS_QUO, from, to, shift, Scenario.WEAKENING, seed));
+            CusumState state = CusumState.initial();
+            Quarter firstAlarm = null;
+            for (var entry : countsByQuarter(events, from, to).entrySet()) {
+                state = state.step(MODEL.assess(dyad, entry.getValue()));
+                if (state.alarms(thresholds).contains(Scenario.WEAKENING) && !entry.getKey().start().isBefore(shift)) {
+                    firstAlarm = entry.getKey();
+                    break;
+                }
+            }
+            assertThat(firstAlarm).as("seed %d", seed).isNotNull();
+            assertThat(firstAlarm).as("seed %d", seed).isLessThanOrEqualTo(Quarter.of(shift).next().next().next());
+        }
+    }
+}
