@@ -3,7 +3,9 @@ package io.dyadwatch.app;
 import io.dyadwatch.app.cli.AlertsCommand;
 import io.dyadwatch.app.cli.BrokerCommand;
 import io.dyadwatch.app.cli.DemoCommand;
+import io.dyadwatch.app.cli.CatalogCommand;
 import io.dyadwatch.app.cli.ImportCommand;
+import io.dyadwatch.app.cli.SimulateCommand;
 import io.dyadwatch.app.cli.PublishCommand;
 import io.dyadwatch.app.cli.RunCommand;
 import io.dyadwatch.app.cli.StreamsCommand;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Spec;
         description = {"DyadWatch: a streaming indications-and-warning monitor of military cooperation between states.",
                 "Run 'dyadwatch <command> --help' for a command's options."},
         subcommands = {DemoCommand.class, BrokerCommand.class, RunCommand.class, StreamsCommand.class,
-                AlertsCommand.class, PublishCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+                AlertsCommand.class, PublishCommand.class, ImportCommand.class,
+                SimulateCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a bad setting or argument. */
@@ -38,7 +41,12 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int exit = execute(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(exit);
     }
 
     /** Runs the command line with the given output streams and returns the exit code. */
@@ -55,7 +63,8 @@ public final class Main implements Runnable {
     }
 
     private static int exitCode(Exception e) {
-        if (e instanceof SettingsException || e instanceof IllegalArgumentException) {
+        if (e instanceof SettingsException || e instanceof IllegalArgumentException
+                || e instanceof io.dyadwatch.catalog.CatalogException) {
             return EXIT_USAGE;
         }
         if (e instanceof KafkaUnreachableException) {
@@ -67,7 +76,7 @@ public final class Main implements Runnable {
     private static String oneLine(Exception e) {
         if (e instanceof SettingsException || e instanceof KafkaUnreachableException || e instanceof UncheckedIOException
                 || e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                || e instanceof java.io.IOException) {
+                || e instanceof java.io.IOException || e instanceof io.dyadwatch.catalog.CatalogException) {
             return e.getMessage();
         }
         return "unexpected error: " + e;

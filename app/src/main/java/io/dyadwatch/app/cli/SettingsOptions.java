@@ -22,6 +22,10 @@ public final class SettingsOptions {
             description = "Kafka brokers (setting bootstrap.servers; environment DYADWATCH_BOOTSTRAP_SERVERS; default 127.0.0.1:9092).")
     String bootstrapServers;
 
+    @Option(names = "--catalog", paramLabel = "FILE",
+            description = "Scenario and indicator catalog (YAML) instead of the bundled one (setting catalog.file).")
+    Path catalog;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Any setting, e.g. --set topic.partitions=6 or --set kafka.security.protocol=SSL. Repeatable.")
     List<String> sets = List.of();
@@ -35,6 +39,9 @@ public final class SettingsOptions {
                 throw new SettingsException("--set needs KEY=VALUE, got '" + set + "'");
             }
             flags.put(set.substring(0, eq).trim(), set.substring(eq + 1).trim());
+        }
+        if (catalog != null) {
+            flags.put("catalog.file", catalog.toString());
         }
         if (bootstrapServers != null) {
             flags.put("bootstrap.servers", bootstrapServers);

@@ -25,6 +25,7 @@ public final class CommonSettings extends AbstractConfig {
     public static final String EVENT_MAX_BYTES = "event.max.bytes";
     public static final String EVENT_FUTURE_TOLERANCE_MS = "event.future.tolerance.ms";
     public static final String ADMIN_TIMEOUT_MS = "admin.timeout.ms";
+    public static final String CATALOG_FILE = "catalog.file";
 
     /** The definitions, with their documented defaults. */
     public static final ConfigDef DEF = new ConfigDef()
@@ -44,7 +45,9 @@ public final class CommonSettings extends AbstractConfig {
                     Range.atLeast(0), Importance.LOW,
                     "How far in the future an event's occurredAt may lie before it is refused (clock skew, time zones).")
             .define(ADMIN_TIMEOUT_MS, Type.INT, 15_000, Range.between(100, 600_000), Importance.LOW,
-                    "How long to wait for Kafka at start-up before reporting it unreachable, in milliseconds.");
+                    "How long to wait for Kafka at start-up before reporting it unreachable, in milliseconds.")
+            .define(CATALOG_FILE, Type.STRING, "", Importance.MEDIUM,
+                    "Scenario and indicator catalog (YAML); empty for the catalog shipped in the jar.");
 
     private final List<Dyad> dyads;
 
@@ -66,6 +69,12 @@ public final class CommonSettings extends AbstractConfig {
 
     public java.time.Duration adminTimeout() {
         return Duration.ofMillis(getInt(ADMIN_TIMEOUT_MS));
+    }
+
+    /** The catalog file to use instead of the bundled one, or null. */
+    public java.nio.file.Path catalogFile() {
+        String file = getString(CATALOG_FILE);
+        return file == null || file.isBlank() ? null : java.nio.file.Path.of(file);
     }
 
     public Topics topics() {
