@@ -5,7 +5,6 @@ import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
 
@@ -15,7 +14,7 @@ public final class AlertsSettings extends AbstractConfig {
     public static final String APPLICATION_ID = "alerts.application.id";
     public static final String STATE_DIR = "alerts.state.dir";
     public static final String PROCESSING_GUARANTEE = "alerts.processing.guarantee";
-    public static final String SURGE_THRESHOLD = "alerts.surge.threshold";
+    public static final String RULES_FILE = "alerts.rules.file";
 
     /** The definitions, with their documented defaults. */
     public static final ConfigDef DEF = new ConfigDef()
@@ -27,8 +26,8 @@ public final class AlertsSettings extends AbstractConfig {
             .define(PROCESSING_GUARANTEE, Type.STRING, "exactly_once_v2",
                     ValidString.in("exactly_once_v2", "at_least_once"), Importance.MEDIUM,
                     "exactly_once_v2 (default): each alert is written once to the alerts topic.")
-            .define(SURGE_THRESHOLD, Type.INT, 3, Range.atLeast(1), Importance.MEDIUM,
-                    "Activity-surge rule: events in one period for a dyad at which an alert fires.");
+            .define(RULES_FILE, Type.STRING, "", Importance.MEDIUM,
+                    "Alert rules (YAML); empty for the rules shipped in the jar (rules/dyadwatch-rules.yml).");
 
     public AlertsSettings(Map<String, ?> values) {
         super(DEF, values, false);
@@ -46,7 +45,9 @@ public final class AlertsSettings extends AbstractConfig {
         return getString(PROCESSING_GUARANTEE);
     }
 
-    public int surgeThreshold() {
-        return getInt(SURGE_THRESHOLD);
+    /** The rules file to use instead of the bundled one, or null. */
+    public java.nio.file.Path rulesFile() {
+        String file = getString(RULES_FILE);
+        return file == null || file.isBlank() ? null : java.nio.file.Path.of(file);
     }
 }

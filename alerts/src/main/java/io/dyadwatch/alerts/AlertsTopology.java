@@ -1,5 +1,7 @@
 package io.dyadwatch.alerts;
 
+import io.dyadwatch.alerts.rules.RuleBook;
+import io.dyadwatch.catalog.Catalog;
 import io.dyadwatch.model.alert.Alert;
 import io.dyadwatch.model.assessment.Assessment;
 import io.dyadwatch.model.json.JsonSerde;
@@ -27,16 +29,18 @@ public final class AlertsTopology {
     private AlertsTopology() {
     }
 
-    /** Builds the topology; a pure function of the settings. */
-    public static Topology build(CommonSettings common, AlertsSettings settings, MeterRegistry registry) {
+    /** Builds the topology; a pure function of the settings, rules and catalog. */
+    public static Topology build(CommonSettings common, RuleBook rules, Catalog catalog, MeterRegistry registry) {
         Topics topics = common.topics();
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ActivitySurgeRule.STORE),
-                Serdes.String(), new JsonSerde<>(ActivitySurgeRule.FiringSurge.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AlertLifecycle.STATES),
+                Serdes.String(), new JsonSerde<>(AlertState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AlertLifecycle.LAST),
+                Serdes.String(), new JsonSerde<>(Assessment.class)));
         builder.stream(topics.assessments().name(),
                         Consumed.with(Serdes.String(), new JsonSerde<>(Assessment.class)).withName("assessments"))
-                .process(() -> new ActivitySurgeRule(settings.surgeThreshold(), registry), Named.as("surge-rule"),
-                        ActivitySurgeRule.STORE)
+                .process(() -> new AlertLifecycle(rules, catalog, registry), Named.as("alert-rules"),
+                        AlertLifecycle.STATES, AlertLifecycle.LAST)
                 .to(topics.alerts().name(), Produced.with(Serdes.String(), new JsonSerde<>(Alert.class))
                         .withName("alerts"));
         return builder.build();
@@ -50,6 +54,7 @@ public final class AlertsTopology {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, common.bootstrapServers());
         props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         return props;
     }

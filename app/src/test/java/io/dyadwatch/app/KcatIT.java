@@ -46,7 +46,7 @@ class KcatIT {
             Path input = Files.writeString(dir.resolve("events.jsonl"), String.join("\n",
                     TestEvents.event("k1", "JOINT_EXERCISE", "2022-05-24"),
                     TestEvents.event("k2", "COMBINED_PATROL", "2022-05-24"),
-                    TestEvents.event("k3", "LEADER_EXCHANGE", "2022-06-15")) + "\n");
+                    TestEvents.treaty("k3", "2022-06-15", "RUS", "CHN")) + "\n");
 
             Process producer = new ProcessBuilder("kcat", "-P", "-b", SharedKafka.bootstrapServers(),
                     "-t", ids.prefix() + "events", "-l", input.toString()).redirectErrorStream(true).start();
@@ -59,7 +59,7 @@ class KcatIT {
                 alerts.addAll(consume(ids.prefix() + "alerts"));
                 return alerts.stream().anyMatch(line -> line.contains("\"FIRING\""));
             });
-            assertThat(alerts).anyMatch(line -> line.contains("\"dyad\":\"CHN-RUS\"") && line.contains("2022-Q2"));
+            assertThat(alerts).anyMatch(line -> line.contains("\"dyad\":\"CHN-RUS\"") && line.contains("signature-event"));
         }
     }
 

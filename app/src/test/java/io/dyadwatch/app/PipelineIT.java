@@ -68,7 +68,6 @@ class PipelineIT {
         flags.put("alerts.application.id", ids.alertsAppId());
         flags.put("streams.state.dir", dir.resolve("streams").toString());
         flags.put("alerts.state.dir", dir.resolve("alerts").toString());
-        flags.put("alerts.surge.threshold", "3");
         flags.put("http.port", "0");
         flags.put("ingest.token", "s3cret");
         flags.put("http.max.body.bytes", "4096");
@@ -82,29 +81,57 @@ class PipelineIT {
     }
 
     @Test
-    void shouldTurnPublishedEventsIntoAFiringAlertWithEvidence() throws Exception {
-        // Russia-North Korea: other tests here publish Russia-China events, which would move its current period.
+    void shouldTurnAPublishedSignatureEventIntoAFiringAlertWithEvidenceAndRationale() throws Exception {
+        // Russia-North Korea: other tests here publish Russia-China events.
         Path file = Files.writeString(dir.resolve("events.jsonl"), String.join("\n",
-                TestEvents.event("p1", "JOINT_EXERCISE", "2019-07-01", "RUS", "PRK"),
-                TestEvents.event("p2", "COMBINED_PATROL", "2019-07-23", "RUS", "PRK"),
-                TestEvents.event("p2", "COMBINED_PATROL", "2019-07-23", "RUS", "PRK"),
-                TestEvents.event("p3", "LEADER_EXCHANGE", "2019-08-10", "RUS", "PRK")) + "\n");
+                TestEvents.event("p1", "LEADER_EXCHANGE", "2024-06-18", "RUS", "PRK"),
+                TestEvents.treaty("p2", "2024-06-19", "RUS", "PRK"),
+                TestEvents.treaty("p2", "2024-06-19", "RUS", "PRK")) + "\n");
         StringWriter out = new StringWriter();
         int exit = Main.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "publish",
                 "--bootstrap-servers", SharedKafka.bootstrapServers(), "--set", "topic.prefix=" + ids.prefix(),
                 file.toString());
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("4 published, 0 refused");
+        assertThat(out.toString()).contains("3 published, 0 refused");
 
         List<Alert> alerts = readCommitted(ids.prefix() + "alerts", new JsonSerde<>(Alert.class).deserializer(),
-                list -> list.stream().anyMatch(a -> a.dyad().equals("PRK-RUS") && a.summary().contains("2019-Q3")));
+                list -> list.stream().anyMatch(a -> a.dyad().equals("PRK-RUS") && a.rule().equals("signature-event")));
 
-        Alert alert = alerts.stream().filter(a -> a.summary().contains("2019-Q3")).findFirst().orElseThrow();
+        List<Alert> signature = alerts.stream().filter(a -> a.rule().equals("signature-event")).toList();
+        assertThat(signature).hasSize(1);
+        Alert alert = signature.get(0);
         assertThat(alert.status()).isEqualTo(AlertStatus.FIRING);
-        assertThat(alert.evidence()).extracting(e -> e.id()).containsExactly("p3", "p2", "p1");
-        assertThat(alert.evidence().get(0).url()).isEqualTo("https://example.org/p3");
-        assertThat(alert.evidence().get(0).grade()).isEqualTo("B2");
-        assertThat(alerts.stream().filter(a -> a.summary().contains("2019-Q3"))).hasSize(1);
+        assertThat(alert.evidence().get(0).id()).isEqualTo("p2");
+        assertThat(alert.evidence().get(0).url()).isEqualTo("https://example.org/p2");
+        assertThat(alert.evidence().get(0).grade()).isEqualTo("B1");
+        assertThat(alert.rationale()).anyMatch(c -> c.quote().contains("formal alliance"));
+    }
+
+    @Test
+    void shouldAnswerInteractiveQueriesForAnAssessedDyad() throws Exception {
+        Path file = Files.writeString(dir.resolve("iq.jsonl"),
+                TestEvents.event("iq1", "LEADER_EXCHANGE", "2024-06-18", "IRN", "RUS") + "\n");
+        assertThat(Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "publish",
+                "--bootstrap-servers", SharedKafka.bootstrapServers(), "--set", "topic.prefix=" + ids.prefix(),
+                file.toString())).isZero();
+        String base = "http://127.0.0.1:" + services.http().port();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> get(base + "/v1/assessments/IRN-RUS").statusCode() == 200);
+
+        JsonNode assessment = Json.MAPPER.readTree(get(base + "/v1/assessments/RUS-IRN").body());
+        assertThat(assessment.get("dyad").asText()).isEqualTo("IRN-RUS");
+        assertThat(assessment.get("probabilities").size()).isEqualTo(3);
+        JsonNode history = Json.MAPPER.readTree(get(base + "/v1/dyads/IRN-RUS/history?from=2024-Q1&to=2024-Q4").body());
+        assertThat(history).anyMatch(p -> p.get("period").asText().equals("2024-Q2") && p.get("eventsInPeriod").asLong() == 1);
+        assertThat(Json.MAPPER.readTree(get(base + "/v1/assessments").body())).anyMatch(a -> a.get("dyad").asText().equals("IRN-RUS"));
+        assertThat(get(base + "/v1/assessments/FRA-GBR").statusCode()).isEqualTo(404);
+        assertThat(get(base + "/v1/assessments/XX").statusCode()).isEqualTo(400);
+        assertThat(get(base + "/v1/dyads/IRN-RUS/indicators?from=2024-Q9").statusCode()).isEqualTo(400);
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer s3cret").build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -18,4 +18,12 @@ public final class TestEvents {
                 + "\",\"source\":{\"name\":\"Test wire\",\"url\":\"https://example.org/" + id
                 + "\",\"reliability\":\"B\",\"credibility\":2},\"summary\":\"summary of " + id + "\"}";
     }
+
+    /** A confirmed mutual-defence treaty: a signature event that fires an alert at once. */
+    public static String treaty(String id, String date, String first, String second) {
+        return "{\"id\":\"" + id + "\",\"type\":\"DEFENSE_AGREEMENT\",\"actors\":[\"" + first + "\",\"" + second
+                + "\"],\"occurredAt\":\"" + date + "\",\"source\":{\"name\":\"Test wire\",\"url\":\"https://example.org/"
+                + id + "\",\"reliability\":\"B\",\"credibility\":1},\"attributes\":{\"kind\":\"mutual-defense\","
+                + "\"name\":\"Treaty\"},\"summary\":\"treaty " + id + "\"}";
+    }
 }

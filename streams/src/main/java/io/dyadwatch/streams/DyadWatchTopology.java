@@ -2,6 +2,8 @@ package io.dyadwatch.streams;
 
 import io.dyadwatch.model.assessment.Assessment;
 import io.dyadwatch.model.assessment.IndicatorValue;
+import io.dyadwatch.model.assessment.PeriodResult;
+import io.dyadwatch.catalog.model.ScenarioModel;
 import io.dyadwatch.model.event.Event;
 import io.dyadwatch.model.event.EventSerde;
 import io.dyadwatch.model.json.JsonSerde;
@@ -23,7 +25,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The DyadWatch topology, built by a pure function of its settings.
@@ -31,8 +32,9 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * events ─► entrance (contract) ─┬─► events.dlq (original bytes + reason headers)
  *                                ├─► keyed by dyad already ───────────────┐
- *                                └─► re-keyed once (repartition) ─────────┴─► count (dedup, by period) ─┬─► indicators
- *                                                                                                      └─► assessments
+ *                                └─► re-keyed once (repartition) ─────────┴─► analyst ─┬─► indicators
+ *                                    (de-duplication, corroboration, indicators by      └─► assessments
+ *                                     event time, late reports, scenario model, CUSUM)
  * </pre>
  */
 public final class DyadWatchTopology {
@@ -40,18 +42,22 @@ public final class DyadWatchTopology {
     private DyadWatchTopology() {
     }
 
-    /** Builds the topology. The registry receives the pipeline's meters. */
-    public static Topology build(CommonSettings common, StreamsSettings settings, MeterRegistry registry) {
+    /**
+     * Builds the topology, a pure function of its settings and the scenario model. The registry receives the
+     * pipeline's meters.
+     */
+    public static Topology build(CommonSettings common, StreamsSettings settings, ScenarioModel model,
+            MeterRegistry registry) {
         Topics topics = common.topics();
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ActivityCountingProcessor.DEDUP_STORE), Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ActivityCountingProcessor.INDICATOR_STORE), Serdes.String(),
-                new JsonSerde<>(IndicatorValue.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ActivityCountingProcessor.DYAD_STORE), Serdes.String(),
-                new JsonSerde<>(DyadState.class)));
+        addStore(builder, Stores.REPORTS, new JsonSerde<>(ReportRef.class));
+        addStore(builder, Stores.CLUSTERS, new JsonSerde<>(ClusterState.class));
+        addStore(builder, Stores.CLUSTER_INDEX, new JsonSerde<>(ClusterIds.class));
+        addStore(builder, Stores.TALLIES, new JsonSerde<>(PeriodTally.class));
+        addStore(builder, Stores.TIMELINES, new JsonSerde<>(DyadTimeline.class));
+        addStore(builder, Stores.HISTORY, new JsonSerde<>(PeriodResult.class));
+        addStore(builder, Stores.ASSESSMENTS, new JsonSerde<>(Assessment.class));
+        addStore(builder, Stores.CLOCK, Serdes.Long());
 
         Map<String, KStream<String, Routed>> routes = builder
                 .stream(topics.events().name(), Consumed.with(topics.events().keySerde(), topics.events().valueSerde())
@@ -75,9 +81,9 @@ public final class DyadWatchTopology {
                 .repartition(Repartitioned.with(Serdes.String(), eventSerde).withName("by-dyad"));
 
         Map<String, KStream<String, Output>> outputs = keyed.merge(rekeyed, Named.as("by-dyad-merged"))
-                .process(() -> new ActivityCountingProcessor(settings, registry), Named.as("count"),
-                        ActivityCountingProcessor.DEDUP_STORE, ActivityCountingProcessor.INDICATOR_STORE,
-                        ActivityCountingProcessor.DYAD_STORE)
+                .process(() -> new DyadAnalyst(model, settings, registry), Named.as("analyst"),
+                        Stores.REPORTS, Stores.CLUSTERS, Stores.CLUSTER_INDEX, Stores.TALLIES, Stores.TIMELINES,
+                        Stores.HISTORY, Stores.ASSESSMENTS, Stores.CLOCK)
                 .split(Named.as("output-"))
                 .branch((key, out) -> out instanceof Output.IndicatorOut, Branched.as("indicator"))
                 .defaultBranch(Branched.as("assessment"));
@@ -91,6 +97,11 @@ public final class DyadWatchTopology {
                 .to(topics.assessments().name(), Produced.with(Serdes.String(), new JsonSerde<>(Assessment.class))
                         .withName("assessments"));
         return builder.build();
+    }
+
+    private static <V> void addStore(StreamsBuilder builder, String name, Serde<V> values) {
+        builder.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name), Serdes.String(), values));
     }
 
     /** Kafka Streams properties for the topology. */

@@ -16,6 +16,8 @@ final class PipelineMeters {
     static final String DEAD_LETTERED = "dyadwatch.events.dead.lettered";
     static final String UNWATCHED = "dyadwatch.events.unwatched";
     static final String DUPLICATES = "dyadwatch.events.duplicates";
+    static final String CORROBORATED = "dyadwatch.events.corroborated";
+    static final String REPEATED = "dyadwatch.events.repeated";
 
     private final MeterRegistry registry;
     private final Counter received;
@@ -44,6 +46,16 @@ final class PipelineMeters {
 
     void unwatched() {
         unwatched.increment();
+    }
+
+    void corroborated() {
+        Counter.builder(CORROBORATED).description("Reports merged into an event already reported by another source")
+                .register(registry).increment();
+    }
+
+    void repeatedStory() {
+        Counter.builder(REPEATED).description("Reports merged into an event the same source had already reported")
+                .register(registry).increment();
     }
 
     void duplicate() {

@@ -23,6 +23,10 @@ public final class StreamsSettings extends AbstractConfig {
     public static final String DEDUP_RETENTION_DAYS = "streams.dedup.retention.days";
     public static final String PERIOD = "streams.period";
     public static final String EVIDENCE_SIZE = "streams.evidence.size";
+    public static final String CLOCK = "streams.clock";
+    public static final String CLOCK_INTERVAL_MS = "streams.clock.interval.ms";
+    public static final String HORIZON_PERIODS = "streams.horizon.periods";
+    public static final String CORROBORATION_WINDOW_DAYS = "streams.corroboration.window.days";
 
     /** The definitions, with their documented defaults. */
     public static final ConfigDef DEF = new ConfigDef()
@@ -41,7 +45,16 @@ public final class StreamsSettings extends AbstractConfig {
             .define(PERIOD, Type.STRING, "QUARTER", ValidString.in("MONTH", "QUARTER", "YEAR"), Importance.MEDIUM,
                     "Calendar period indicators are counted in, by event time.")
             .define(EVIDENCE_SIZE, Type.INT, 5, Range.between(1, 100), Importance.LOW,
-                    "How many events an assessment cites as evidence.");
+                    "How many events an assessment cites as evidence.")
+            .define(CLOCK, Type.STRING, "wall", ValidString.in("wall", "event"), Importance.HIGH,
+                    "What closes periods: 'wall' (live: the wall clock, checked every streams.clock.interval.ms) or "
+                            + "'event' (replays: the latest occurredAt seen).")
+            .define(CLOCK_INTERVAL_MS, Type.LONG, 60_000L, Range.atLeast(10), Importance.LOW,
+                    "With the wall clock, how often silent dyads are re-assessed, in milliseconds.")
+            .define(HORIZON_PERIODS, Type.INT, 4, Range.between(1, 40), Importance.MEDIUM,
+                    "Periods in the trailing horizon of the assessment, the current one included.")
+            .define(CORROBORATION_WINDOW_DAYS, Type.INT, 3, Range.between(0, 30), Importance.MEDIUM,
+                    "Reports of the same type and dyad within this many days, with the same name or location, are one event.");
 
     public StreamsSettings(Map<String, ?> values) {
         super(DEF, values, false);
@@ -73,6 +86,23 @@ public final class StreamsSettings extends AbstractConfig {
 
     public PeriodUnit period() {
         return PeriodUnit.valueOf(getString(PERIOD).toUpperCase(Locale.ROOT));
+    }
+
+    /** True when periods close on the latest event time (replays) rather than the wall clock. */
+    public boolean eventClock() {
+        return "event".equals(getString(CLOCK));
+    }
+
+    public Duration clockInterval() {
+        return Duration.ofMillis(getLong(CLOCK_INTERVAL_MS));
+    }
+
+    public int horizonPeriods() {
+        return getInt(HORIZON_PERIODS);
+    }
+
+    public Duration corroborationWindow() {
+        return Duration.ofDays(getInt(CORROBORATION_WINDOW_DAYS));
     }
 
     public int evidenceSize() {

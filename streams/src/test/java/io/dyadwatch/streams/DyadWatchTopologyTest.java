@@ -2,32 +2,48 @@ package io.dyadwatch.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dyadwatch.catalog.Catalog;
+import io.dyadwatch.catalog.model.ScenarioModel;
+import io.dyadwatch.catalog.sim.SimulationRequest;
+import io.dyadwatch.catalog.sim.Simulator;
 import io.dyadwatch.model.assessment.Assessment;
 import io.dyadwatch.model.assessment.IndicatorValue;
+import io.dyadwatch.model.assessment.PeriodResult;
+import io.dyadwatch.model.assessment.Scenario;
+import io.dyadwatch.model.event.Dyad;
+import io.dyadwatch.model.event.Event;
+import io.dyadwatch.model.event.EventJson;
 import io.dyadwatch.model.json.JsonSerde;
 import io.dyadwatch.model.settings.CommonSettings;
 import io.dyadwatch.model.topic.DeadLetterHeaders;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DyadWatchTopologyTest {
+
+    /** One model for every test: threshold calibration takes a moment per dyad. */
+    private static final ScenarioModel MODEL = new ScenarioModel(Catalog.loadDefault());
 
     @TempDir
     Path state;
@@ -39,12 +55,12 @@ class DyadWatchTopologyTest {
     private TestOutputTopic<String, IndicatorValue> indicators;
     private TestOutputTopic<String, Assessment> assessments;
 
-    @BeforeEach
-    void start() {
+    private void start(String clock, Instant wallClock) {
         CommonSettings common = new CommonSettings(Map.of());
-        StreamsSettings settings = new StreamsSettings(Map.of(StreamsSettings.STATE_DIR, state.toString()));
+        StreamsSettings settings = new StreamsSettings(Map.of(StreamsSettings.STATE_DIR, state.toString(),
+                StreamsSettings.CLOCK, clock, StreamsSettings.CLOCK_INTERVAL_MS, "60000"));
         Properties props = DyadWatchTopology.properties(common, settings, Map.of());
-        driver = new TopologyTestDriver(DyadWatchTopology.build(common, settings, registry), props);
+        driver = new TopologyTestDriver(DyadWatchTopology.build(common, settings, MODEL, registry), props, wallClock);
         events = driver.createInputTopic("dyadwatch.events", new StringSerializer(), new ByteArraySerializer());
         deadLetters = driver.createOutputTopic("dyadwatch.events.dlq", new StringDeserializer(), new ByteArrayDeserializer());
         indicators = driver.createOutputTopic("dyadwatch.indicators", new StringDeserializer(),
@@ -53,22 +69,47 @@ class DyadWatchTopologyTest {
                 new JsonSerde<>(Assessment.class).deserializer());
     }
 
-    @AfterEach
-    void stop() {
-        driver.close();
+    private void start() {
+        start("event", Instant.parse("2024-06-01T00:00:00Z"));
     }
 
-    static String event(String id, String type, String actors, String date) {
+    @AfterEach
+    void stop() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    static String event(String id, String type, String actors, String date, String source, String grade,
+            String attributes) {
         return "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"actors\":" + actors + ",\"occurredAt\":\"" + date
-                + "\",\"source\":{\"name\":\"Test wire\",\"reliability\":\"B\",\"credibility\":2},\"summary\":\"s " + id + "\"}";
+                + "\",\"source\":{\"name\":\"" + source + "\",\"reliability\":\"" + grade.charAt(0)
+                + "\",\"credibility\":" + grade.charAt(1) + "},\"attributes\":" + attributes
+                + ",\"summary\":\"s " + id + "\"}";
+    }
+
+    static String patrol(String id, String date, String source, String grade) {
+        return event(id, "COMBINED_PATROL", "[\"RUS\",\"CHN\"]", date, source, grade,
+                "{\"name\":\"Bomber patrol\",\"domains\":[\"air\"],\"near\":[\"JPN\"]}");
     }
 
     private void send(String key, String json) {
         events.pipeInput(key, json.getBytes(StandardCharsets.UTF_8));
     }
 
+    private Assessment lastAssessment(String dyad) {
+        Assessment last = null;
+        for (var kv : assessments.readKeyValuesToList()) {
+            if (kv.key.equals(dyad)) {
+                last = kv.value;
+            }
+        }
+        return last;
+    }
+
     @Test
     void shouldDeadLetterAnInvalidRecordWithItsBytesAndReasonHeaders() {
+        start();
         byte[] original = "{\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8);
         events.pipeInput("k", original);
 
@@ -87,61 +128,144 @@ class DyadWatchTopologyTest {
 
     @Test
     void shouldCountTheSameEventIdOnce() {
-        send("CHN-RUS", event("e1", "JOINT_EXERCISE", "[\"RUS\",\"CHN\"]", "2023-03-15"));
-        send("CHN-RUS", event("e1", "JOINT_EXERCISE", "[\"RUS\",\"CHN\"]", "2023-03-15"));
-        send("CHN-RUS", event("e2", "JOINT_EXERCISE", "[\"RUS\",\"CHN\"]", "2023-03-20"));
+        start();
+        send("CHN-RUS", patrol("e1", "2023-03-15", "Kyodo", "B2"));
+        send("CHN-RUS", patrol("e1", "2023-03-15", "Kyodo", "B2"));
 
         List<IndicatorValue> values = indicators.readValuesToList();
 
-        assertThat(values).extracting(IndicatorValue::count).containsExactly(1L, 2L);
-        assertThat(values.get(1).key()).isEqualTo("CHN-RUS|JOINT_EXERCISE|2023-Q1");
+        assertThat(values).extracting(IndicatorValue::indicator).containsOnly("combined-air-patrol");
+        assertThat(values).extracting(IndicatorValue::count).containsExactly(1L);
         assertThat(registry.get("dyadwatch.events.duplicates").counter().count()).isEqualTo(1.0);
     }
 
     @Test
+    void shouldRaiseTheWeightWhenAnIndependentSourceCorroboratesButNotWhenOneSourceRepeatsItself() {
+        start();
+        send("CHN-RUS", patrol("kyodo-1", "2023-03-15", "Kyodo", "B2"));
+        send("CHN-RUS", patrol("kyodo-2", "2023-03-16", "Kyodo", "B2"));
+        send("CHN-RUS", patrol("jmod-1", "2023-03-15", "Japan Joint Staff", "B2"));
+
+        List<IndicatorValue> values = indicators.readValuesToList();
+        double single = MODEL.catalog().sourceWeighting().weight(io.dyadwatch.model.event.Grade.parse("B2"));
+        double two = 1 - (1 - single) * (1 - single);
+
+        assertThat(values).extracting(IndicatorValue::count).containsOnly(1L);
+        assertThat(values.get(0).weightedSum()).isCloseTo(single, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(values.get(1).weightedSum()).isCloseTo(single, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(values.get(2).weightedSum()).isCloseTo(two, org.assertj.core.data.Offset.offset(1e-9));
+        Assessment assessment = lastAssessment("CHN-RUS");
+        assertThat(assessment.eventsInPeriod()).isEqualTo(1);
+        assertThat(assessment.evidence().get(0).corroboration()).isEqualTo(2);
+        assertThat(registry.get("dyadwatch.events.corroborated").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("dyadwatch.events.repeated").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldRestateAnEarlierPeriodAndEveryAssessmentAfterItWhenAReportArrivesLate() {
+        start();
+        send("CHN-RUS", patrol("q1", "2023-02-15", "Kyodo", "B2"));
+        send("CHN-RUS", patrol("q4", "2023-11-15", "Kyodo", "B2"));
+        KeyValueStore<String, PeriodResult> history = driver.getKeyValueStore(Stores.HISTORY);
+        PeriodResult q2Before = history.get("CHN-RUS|2023-Q2");
+        PeriodResult q3Before = history.get("CHN-RUS|2023-Q3");
+        // two silent quarters (Q2, Q3) have moved the dyad toward WEAKENING
+        assertThat(q3Before.changeStatistics().get(Scenario.WEAKENING))
+                .isGreaterThan(q2Before.changeStatistics().get(Scenario.WEAKENING)).isPositive();
+        Assessment before = lastAssessment("CHN-RUS");
+
+        send("CHN-RUS", event("late", "JOINT_EXERCISE", "[\"RUS\",\"CHN\"]", "2023-05-10", "SIPRI", "A2",
+                "{\"name\":\"Joint Sea\",\"domains\":[\"naval\"],\"themes\":[\"anti-submarine\"]}"));
+
+        IndicatorValue restated = indicators.readValuesToList().stream()
+                .filter(v -> v.period().equals("2023-Q2")).findFirst().orElseThrow();
+        assertThat(restated.count()).isEqualTo(1);
+        PeriodResult q2After = history.get("CHN-RUS|2023-Q2");
+        assertThat(q2After.eventsInPeriod()).isEqualTo(q2Before.eventsInPeriod() + 1);
+        assertThat(q2After.revision()).isGreaterThan(q2Before.revision());
+        // Q2 was not silent after all: Q3's statistic, computed from Q2's, is restated too
+        assertThat(history.get("CHN-RUS|2023-Q3").changeStatistics().get(Scenario.WEAKENING))
+                .isLessThan(q3Before.changeStatistics().get(Scenario.WEAKENING));
+        assertThat(history.get("CHN-RUS|2023-Q3").revision()).isGreaterThan(q3Before.revision());
+        Assessment after = lastAssessment("CHN-RUS");
+        assertThat(after.period()).isEqualTo("2023-Q4");
+        assertThat(after.revision()).isGreaterThan(before.revision());
+        assertThat(after.changeStatistics().get(Scenario.WEAKENING))
+                .isLessThanOrEqualTo(before.changeStatistics().get(Scenario.WEAKENING));
+    }
+
+    @Test
+    void shouldMoveASilentDyadTowardWeakeningAsTheWallClockAdvances() {
+        Instant start = Instant.parse("2024-01-05T00:00:00Z");
+        start("wall", start);
+        send("CHN-RUS", patrol("p1", "2024-01-03", "Kyodo", "B1"));
+        Assessment first = lastAssessment("CHN-RUS");
+        double threshold = first.thresholds().get(Scenario.WEAKENING);
+        assertThat(first.changeStatistics().get(Scenario.WEAKENING)).isLessThan(threshold);
+
+        List<Double> statistics = new java.util.ArrayList<>();
+        Assessment later = first;
+        for (int quarter = 0; quarter < 12 && later.changeStatistics().get(Scenario.WEAKENING) <= threshold; quarter++) {
+            driver.advanceWallClockTime(Duration.ofDays(92));
+            later = lastAssessment("CHN-RUS");
+            statistics.add(later.changeStatistics().get(Scenario.WEAKENING));
+        }
+
+        assertThat(statistics).as("silence accumulates quarter by quarter").isSorted().hasSizeGreaterThan(1);
+        assertThat(later.changeStatistics().get(Scenario.WEAKENING)).isGreaterThan(threshold);
+        assertThat(later.period()).isNotEqualTo(first.period());
+        assertThat(later.trigger()).isNull();
+        assertThat(later.explanations()).anyMatch(line -> line.startsWith("WEAKENING")
+                && line.contains("expected activity did not happen"));
+    }
+
+    @Test
     void shouldCountAThreeActorExerciseForEveryWatchedDyadAndGroupItContains() {
-        send("whatever", event("belt", "JOINT_EXERCISE", "[\"IRN\",\"RUS\",\"CHN\"]", "2023-03-15"));
+        start();
+        send("whatever", event("belt", "JOINT_EXERCISE", "[\"IRN\",\"RUS\",\"CHN\"]", "2023-03-15", "Reuters", "B1",
+                "{\"name\":\"Maritime Security Belt\",\"domains\":[\"naval\"],\"participants\":[\"IRN\"]}"));
 
-        List<String> keys = indicators.readKeyValuesToList().stream().map(kv -> kv.key).toList();
+        List<String> dyads = indicators.readValuesToList().stream().map(IndicatorValue::dyad).distinct().toList();
 
-        assertThat(keys).containsExactlyInAnyOrder(
-                "CHN-RUS|JOINT_EXERCISE|2023-Q1", "IRN-RUS|JOINT_EXERCISE|2023-Q1",
-                "CHN-IRN|JOINT_EXERCISE|2023-Q1", "CHN-IRN-RUS|JOINT_EXERCISE|2023-Q1");
+        assertThat(dyads).containsExactlyInAnyOrder("CHN-RUS", "IRN-RUS", "CHN-IRN", "CHN-IRN-RUS");
     }
 
     @Test
-    void shouldUpdateTheEarlierPeriodWithANewRevisionWhenAReportArrivesLate() {
-        send("CHN-RUS", event("a", "ARMS_TRANSFER", "[\"RUS\",\"CHN\"]", "2023-03-15"));
-        send("CHN-RUS", event("b", "ARMS_TRANSFER", "[\"RUS\",\"CHN\"]", "2023-05-15"));
-        send("CHN-RUS", event("late", "ARMS_TRANSFER", "[\"RUS\",\"CHN\"]", "2023-02-01"));
+    void shouldFollowSimulatedDataTowardTheScenarioItWasDrawnFrom() {
+        for (Scenario scenario : List.of(Scenario.STRENGTHENING, Scenario.WEAKENING)) {
+            start();
+            List<Event> simulated = new Simulator(MODEL).simulate(SimulationRequest.of(Dyad.parse("CHN-RUS"), scenario,
+                    LocalDate.parse("2020-01-01"), LocalDate.parse("2022-01-01"), 11));
+            simulated.forEach(e -> events.pipeInput("CHN-RUS", EventJson.toBytes(e)));
+            // one more event opens 2022-Q1, closing 2021-Q4 for the CUSUM
+            send("CHN-RUS", event("tick", "PUBLIC_STATEMENT", "[\"RUS\",\"CHN\"]", "2022-01-02", "TASS", "B2", "{}"));
 
-        IndicatorValue last = indicators.readValuesToList().get(2);
-
-        assertThat(last.period()).isEqualTo("2023-Q1");
-        assertThat(last.count()).isEqualTo(2);
-        assertThat(last.revision()).isEqualTo(2);
+            Assessment last = lastAssessment("CHN-RUS");
+            Map<Scenario, Double> ratio = new HashMap<>();
+            last.changeStatistics().forEach((s, v) -> ratio.put(s, v / last.thresholds().get(s)));
+            assertThat(ratio.get(scenario)).as("%s change statistic over threshold", scenario).isGreaterThan(1.0);
+            assertThat(last.trailingProbabilities().get(scenario))
+                    .isGreaterThan(last.trailingProbabilities().get(Scenario.STATUS_QUO));
+            driver.close();
+            driver = null;
+        }
     }
 
     @Test
-    void shouldPublishTheDyadAssessmentWithItsEvidence() {
-        send("CHN-RUS", event("a", "COMBINED_PATROL", "[\"RUS\",\"CHN\"]", "2023-03-15"));
-        send("CHN-RUS", event("b", "LEADER_EXCHANGE", "[\"RUS\",\"CHN\"]", "2023-03-20"));
+    void shouldCiteTheEventsBehindTheAssessmentWithTheirGrades() {
+        start();
+        send("CHN-RUS", patrol("a", "2023-03-15", "Kyodo", "B2"));
+        send("CHN-RUS", event("b", "LETHAL_AID", "[\"CHN\",\"RUS\"]", "2023-03-20", "Politico", "B2",
+                "{\"items\":[\"rifles\"]}"));
 
-        Assessment assessment = assessments.readValuesToList().get(1);
+        Assessment assessment = lastAssessment("CHN-RUS");
 
         assertThat(assessment.dyad()).isEqualTo("CHN-RUS");
         assertThat(assessment.eventsInPeriod()).isEqualTo(2);
-        assertThat(assessment.evidence()).extracting(e -> e.id()).containsExactly("b", "a");
-        assertThat(assessment.evidence().get(0).grade()).isEqualTo("B2");
-    }
-
-    @Test
-    void shouldIgnoreButCountAValidEventAboutNoWatchedDyad() {
-        send("FRA-GBR", event("x", "LEADER_EXCHANGE", "[\"FRA\",\"GBR\"]", "2023-03-15"));
-
-        assertThat(indicators.isEmpty()).isTrue();
-        assertThat(registry.get("dyadwatch.events.unwatched").counter().count()).isEqualTo(1.0);
-        assertThat(registry.get("dyadwatch.events.received").counter().count()).isEqualTo(1.0);
+        assertThat(assessment.evidence()).extracting(e -> e.id()).contains("a", "b");
+        assertThat(assessment.evidence()).allMatch(e -> e.grade().equals("B2"));
+        assertThat(assessment.trigger().id()).isEqualTo("b");
+        assertThat(assessment.probabilities()).containsKeys(Scenario.values());
     }
 
     private static String header(Headers headers, String name) {

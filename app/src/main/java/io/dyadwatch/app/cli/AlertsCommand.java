@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code dyadwatch alerts}: the alert rules alone. */
-@Command(name = "alerts", mixinStandardHelpOptions = true,
+@Command(name = "alerts", mixinStandardHelpOptions = true, subcommands = AlertsTailCommand.class,
         description = "Run only the alert rules (assessments to alerts), printing alerts as they fire, with /metrics and /health.")
 public final class AlertsCommand implements Callable<Integer> {
 
@@ -21,12 +21,23 @@ public final class AlertsCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settings;
 
+    @Mixin
+    SinkOptions sinks;
+
     @Option(names = "--http-port", paramLabel = "N", description = "HTTP port (setting http.port, default 8080; 0 = free port).")
     Integer httpPort;
 
+    private Map<String, String> flags() {
+        Map<String, String> flags = new java.util.LinkedHashMap<>(sinks.flags());
+        if (httpPort != null) {
+            flags.put("http.port", httpPort.toString());
+        }
+        return flags;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        return ServiceRunner.run("alerts", settings.resolve(httpPort == null ? Map.of() : Map.of("http.port", httpPort.toString())),
+        return ServiceRunner.run("alerts", settings.resolve(flags()),
                 List.of(Part.ALERTS), true, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -28,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,16 +41,24 @@ import picocli.CommandLine.Spec;
 public final class DemoCommand implements Callable<Integer> {
 
     /** The bundled events the demo replays. */
-    static final String BUNDLED_EVENTS = "/demo/russia-china-sample.jsonl";
+    static final String BUNDLED_EVENTS = "/history/russia-china-2012-2025.jsonl";
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    SinkOptions sinks;
 
     @Option(names = "--exit-when-done", description = "Exit with a summary once every event has been processed.")
     boolean exitWhenDone;
 
     @Option(names = "--events", paramLabel = "FILE", description = "Replay these JSON-lines files instead of the bundled events.")
     List<Path> events = List.of();
+
+    @Option(names = "--dyads", paramLabel = "DYAD[,DYAD...]", defaultValue = "CHN-RUS",
+            description = "Dyads to watch (default ${DEFAULT-VALUE}: the bundled record is Russia-China's; other dyads "
+                    + "would see only its multilateral events and read as silent).")
+    String dyads;
 
     @Option(names = "--http-port", paramLabel = "N", defaultValue = "0",
             description = "HTTP port (default: a free port, printed at start).")
@@ -66,7 +75,9 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
         Path state = Files.createTempDirectory("dyadwatch-demo-state-");
         try (EmbeddedBroker broker = EmbeddedBroker.start(0, null)) {
-            Map<String, String> flags = new LinkedHashMap<>();
+            Map<String, String> flags = new LinkedHashMap<>(sinks.flags());
+            flags.put("streams.clock", "event");
+            flags.put("dyads", dyads);
             flags.put("bootstrap.servers", broker.bootstrapServers());
             flags.put("http.port", String.valueOf(httpPort));
             flags.put("streams.state.dir", state.resolve("streams").toString());

@@ -22,12 +22,23 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settings;
 
+    @Mixin
+    SinkOptions sinks;
+
     @Option(names = "--http-port", paramLabel = "N", description = "HTTP port (setting http.port, default 8080; 0 = free port).")
     Integer httpPort;
 
+    private Map<String, String> flags() {
+        Map<String, String> flags = new java.util.LinkedHashMap<>(sinks.flags());
+        if (httpPort != null) {
+            flags.put("http.port", httpPort.toString());
+        }
+        return flags;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        return ServiceRunner.run("run", settings.resolve(httpPort == null ? Map.of() : Map.of("http.port", httpPort.toString())),
+        return ServiceRunner.run("run", settings.resolve(flags()),
                 List.of(Part.STREAMS, Part.ALERTS, Part.INGESTION), true,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }

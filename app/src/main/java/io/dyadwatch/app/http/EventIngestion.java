@@ -15,8 +15,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +35,7 @@ public final class EventIngestion implements HttpHandler {
     private final EventContract contract;
     private final EventPublisher publisher;
     private final int maxBodyBytes;
-    private final byte[] token;
+    private final RequestGuard guard;
     private final MeterRegistry registry;
 
     /**
@@ -48,7 +46,7 @@ public final class EventIngestion implements HttpHandler {
         this.contract = contract;
         this.publisher = publisher;
         this.maxBodyBytes = maxBodyBytes;
-        this.token = token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        this.guard = new RequestGuard(token);
         this.registry = registry;
     }
 
@@ -57,14 +55,9 @@ public final class EventIngestion implements HttpHandler {
         if (!HttpApi.requireMethod(exchange, "POST")) {
             return;
         }
-        if (token != null) {
-            String header = exchange.getRequestHeaders().getFirst("Authorization");
-            if (header == null || !MessageDigest.isEqual(token, header.getBytes(StandardCharsets.UTF_8))) {
-                count("unauthorized", null);
-                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-                HttpApi.respond(exchange, 401, JSON, error("a bearer token is required: Authorization: Bearer <token>"));
-                return;
-            }
+        if (!guard.admit(exchange)) {
+            count("unauthorized", null);
+            return;
         }
         byte[] body = readLimited(exchange.getRequestBody());
         if (body == null) {

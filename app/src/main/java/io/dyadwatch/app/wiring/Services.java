@@ -1,8 +1,14 @@
 package io.dyadwatch.app.wiring;
 
 import io.dyadwatch.alerts.AlertsTopology;
+import io.dyadwatch.alerts.sink.SinkRunner;
+import io.dyadwatch.alerts.sink.SinkRunners;
+import io.dyadwatch.app.http.AssessmentQueries;
 import io.dyadwatch.app.http.EventIngestion;
 import io.dyadwatch.app.http.HttpApi;
+import io.dyadwatch.app.http.QueryRoutes;
+import io.dyadwatch.app.http.RequestGuard;
+import io.dyadwatch.model.event.Dyad;
 import io.dyadwatch.producer.EventPublisher;
 import io.dyadwatch.streams.DyadWatchTopology;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -11,10 +17,15 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
- * The DyadWatch services of one process, started together and stopped in reverse order: the streams
- * topology, the alert rules, and the HTTP API (with event ingestion when the process ingests).
+ * The DyadWatch services of one process, started together and stopped in reverse order: the HTTP API, the
+ * streams topology (with interactive queries), the alert rules with their sinks, and event ingestion.
  */
 public final class Services implements AutoCloseable {
 
@@ -25,18 +36,23 @@ public final class Services implements AutoCloseable {
     private final List<StreamsService> streamsServices = new ArrayList<>();
     private final PrometheusMeterRegistry registry;
     private final HttpApi http;
+    private final Analysis analysis;
+    private volatile AssessmentQueries queries;
 
-    private Services(PrometheusMeterRegistry registry, HttpApi http) {
+    private Services(PrometheusMeterRegistry registry, HttpApi http, Analysis analysis) {
         this.registry = registry;
         this.http = http;
+        this.analysis = analysis;
     }
 
     /**
-     * Creates missing topics and starts the parts; returns once every Kafka Streams application is running.
+     * Loads the catalog and rules, creates missing topics and starts the parts; returns once every Kafka Streams
+     * application is running.
      *
      * @throws KafkaUnreachableException when no broker answers
      */
     public static Services start(Settings settings, List<Part> parts) throws InterruptedException {
+        Analysis analysis = Analysis.load(settings);
         TopicAdmin.ensureTopics(settings.common(), settings.kafkaOverrides());
         PrometheusMeterRegistry registry = Metrics.prometheus();
         Services services = null;
@@ -44,19 +60,33 @@ public final class Services implements AutoCloseable {
             List<StreamsService> apps = new ArrayList<>();
             HttpApi http = new HttpApi(settings.app().httpHost(), settings.app().httpPort(), registry,
                     () -> apps.stream().noneMatch(app -> app.failure() != null));
-            services = new Services(registry, http);
+            services = new Services(registry, http, analysis);
             services.started.add(http);
+            RequestGuard guard = new RequestGuard(settings.app().ingestToken());
+            Set<String> watched = settings.common().dyads().stream().map(Dyad::key).collect(Collectors.toSet());
+            Services self = services;
+            new QueryRoutes(() -> self.queries, watched, settings.streams().period()).register(http, guard);
+            HostInfo host = new HostInfo(settings.app().httpHost(), http.port());
             if (parts.contains(Part.STREAMS)) {
-                services.startStreams(new StreamsService("streams",
-                        DyadWatchTopology.build(settings.common(), settings.streams(), registry),
-                        DyadWatchTopology.properties(settings.common(), settings.streams(), settings.kafkaOverrides()),
-                        registry), apps);
+                Properties props = DyadWatchTopology.properties(settings.common(), settings.streams(),
+                        settings.kafkaOverrides());
+                props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, host.host() + ":" + host.port());
+                StreamsService streams = new StreamsService("streams",
+                        DyadWatchTopology.build(settings.common(), settings.streams(), analysis.model(), registry),
+                        props, registry);
+                services.startStreams(streams, apps);
+                services.queries = new AssessmentQueries(streams.streams(), host);
             }
             if (parts.contains(Part.ALERTS)) {
                 services.startStreams(new StreamsService("alerts",
-                        AlertsTopology.build(settings.common(), settings.alerts(), registry),
+                        AlertsTopology.build(settings.common(), analysis.rules(), analysis.catalog(), registry),
                         AlertsTopology.properties(settings.common(), settings.alerts(), settings.kafkaOverrides()),
                         registry), apps);
+                for (SinkRunner runner : SinkRunners.create(settings.common(), settings.sinks(),
+                        settings.kafkaOverrides(), registry)) {
+                    services.started.add(runner);
+                    runner.start();
+                }
             }
             if (parts.contains(Part.INGESTION)) {
                 EventPublisher publisher = new EventPublisher(settings.common().bootstrapServers(),
@@ -95,7 +125,7 @@ public final class Services implements AutoCloseable {
                 }
             }
             if (streamsServices.isEmpty()) {
-                Thread.sleep(Long.MAX_VALUE);
+                Thread.sleep(1_000);
             }
         }
     }
@@ -106,6 +136,10 @@ public final class Services implements AutoCloseable {
 
     public PrometheusMeterRegistry registry() {
         return registry;
+    }
+
+    public Analysis analysis() {
+        return analysis;
     }
 
     public List<StreamsService> streamsServices() {

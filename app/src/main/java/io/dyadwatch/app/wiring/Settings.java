@@ -1,6 +1,7 @@
 package io.dyadwatch.app.wiring;
 
 import io.dyadwatch.alerts.AlertsSettings;
+import io.dyadwatch.alerts.sink.SinkSettings;
 import io.dyadwatch.model.settings.CommonSettings;
 import io.dyadwatch.model.settings.SettingsException;
 import io.dyadwatch.model.settings.SettingsLayers;
@@ -17,15 +18,16 @@ import org.apache.kafka.common.config.ConfigException;
  * @param common  shared settings
  * @param streams the topology's
  * @param alerts  the alert rules'
+ * @param sinks   the alert sinks'
  * @param app     the HTTP API's
  * @param layers  the resolved values, for Kafka client overrides
  */
-public record Settings(CommonSettings common, StreamsSettings streams, AlertsSettings alerts, AppSettings app,
-        SettingsLayers layers) {
+public record Settings(CommonSettings common, StreamsSettings streams, AlertsSettings alerts, SinkSettings sinks,
+        AppSettings app, SettingsLayers layers) {
 
     /** Every module's definitions: the keys a file or flag may set. */
     public static final List<ConfigDef> DEFS =
-            List.of(CommonSettings.DEF, StreamsSettings.DEF, AlertsSettings.DEF, AppSettings.DEF);
+            List.of(CommonSettings.DEF, StreamsSettings.DEF, AlertsSettings.DEF, SinkSettings.DEF, AppSettings.DEF);
 
     /** Resolves the layers; throws {@link SettingsException} with a readable message on any bad key or value. */
     public static Settings resolve(Path file, Map<String, String> environment, Map<String, String> flags) {
@@ -37,7 +39,7 @@ public record Settings(CommonSettings common, StreamsSettings streams, AlertsSet
         try {
             Map<String, String> values = layers.values();
             return new Settings(new CommonSettings(values), new StreamsSettings(values), new AlertsSettings(values),
-                    new AppSettings(values), layers);
+                    new SinkSettings(values), new AppSettings(values), layers);
         } catch (ConfigException e) {
             throw new SettingsException(e.getMessage());
         }

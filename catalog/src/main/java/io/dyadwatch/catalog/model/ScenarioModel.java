@@ -90,6 +90,21 @@ public final class ScenarioModel {
      * @throws IllegalArgumentException for an unwatched dyad, an unknown indicator or a negative count
      */
     public Assessment assess(Dyad dyad, Map<String, Double> weightedCounts) {
+        return assess(dyad, weightedCounts, 1.0);
+    }
+
+    /**
+     * Assesses counts observed over {@code exposure} periods: a part of the current period (0.25 when a quarter is
+     * a quarter gone) or several periods together (a trailing horizon). The counts are Poisson with mean
+     * {@code exposure x λ(i,s)}, so silence early in a period is weak evidence and grows as the period passes.
+     *
+     * @param exposure periods of observation, &gt; 0
+     */
+    public Assessment assess(Dyad dyad, Map<String, Double> weightedCounts, double exposure) {
+        if (!(exposure > 0) || Double.isInfinite(exposure)) {
+            throw new IllegalArgumentException("exposure must be finite and > 0, got " + exposure);
+        }
+        double logExposure = Math.log(exposure);
         DyadParameters p = parameters(dyad);
         int n = indicatorIds.size();
         double[] x = new double[n];
@@ -107,9 +122,11 @@ public final class ScenarioModel {
             EnumMap<Scenario, Double> terms = new EnumMap<>(Scenario.class);
             for (Scenario s : SCENARIOS) {
                 int k = s.ordinal();
-                logLikelihood[k] += x[i] * p.logLambda()[i][k] - p.lambda()[i][k] - logFactorial;
-                expected.put(s, p.lambda()[i][k]);
-                terms.put(s, x[i] * (p.logLambda()[i][k] - p.logLambda()[i][SQ]) - (p.lambda()[i][k] - p.lambda()[i][SQ]));
+                double lambda = exposure * p.lambda()[i][k];
+                logLikelihood[k] += x[i] * (p.logLambda()[i][k] + logExposure) - lambda - logFactorial;
+                expected.put(s, lambda);
+                terms.put(s, x[i] * (p.logLambda()[i][k] - p.logLambda()[i][SQ])
+                        - exposure * (p.lambda()[i][k] - p.lambda()[i][SQ]));
             }
             contributions.add(new IndicatorContribution(indicatorIds.get(i), x[i], expected, terms));
         }

@@ -126,7 +126,12 @@ class ModelPropertyTest {
                 }
             }
             assertThat(firstAlarm).as("seed %d", seed).isNotNull();
-            assertThat(firstAlarm).as("seed %d", seed).isLessThanOrEqualTo(Quarter.of(shift).next().next().next());
+            // within two years of the shift: sparse quarterly counts make weakening slow to establish
+            Quarter deadline = Quarter.of(shift);
+            for (int q = 0; q < 7; q++) {
+                deadline = deadline.next();
+            }
+            assertThat(firstAlarm).as("seed %d", seed).isLessThanOrEqualTo(deadline);
         }
     }
 }

@@ -6,24 +6,31 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The running assessment of one dyad, published on {@code dyadwatch.assessments} (compacted, key = dyad).
+ * The running assessment of one dyad, published on {@code dyadwatch.assessments} (compacted, key = dyad) after
+ * every change, late reports included (with a higher revision).
  *
  * @param dyad                  dyad key, like CHN-RUS
  * @param period                the current period label
- * @param revision              incremented on every change, late reports included
- * @param updatedAt             when computed
- * @param eventsInPeriod        events counted in the current period
+ * @param periodElapsed         share of the current period observed so far, (0, 1]
+ * @param revision              incremented on every change
+ * @param updatedAt             when computed (processing time)
+ * @param eventsInPeriod        distinct events (after de-duplication and corroboration) in the current period
  * @param indicators            weighted indicator values in the current period
- * @param probabilities         scenario probabilities for the current period (empty before the model runs)
+ * @param probabilities         scenario probabilities from the current period's evidence
  * @param trailingProbabilities scenario probabilities over the trailing horizon
- * @param changeStatistics      sequential change statistic toward each scenario
- * @param explanations          why: the indicators that moved it, the expected activity that did not happen
- * @param evidence              the events that contributed most, newest first
+ * @param horizonPeriods        periods in the trailing horizon (the current one included)
+ * @param changeStatistics      CUSUM statistic toward each monitored scenario (WEAKENING, STRENGTHENING)
+ * @param thresholds            the alarm threshold of each change statistic
+ * @param drivers               the indicators that moved each monitored scenario most, largest first
+ * @param explanations          the drivers in words, for people
+ * @param evidence              the events that contributed most, best first
+ * @param trigger               the event whose arrival caused this revision, or null (a clock tick)
  */
-public record Assessment(String dyad, String period, long revision, Instant updatedAt, long eventsInPeriod,
-        Map<String, Double> indicators, Map<Scenario, Double> probabilities,
-        Map<Scenario, Double> trailingProbabilities, Map<Scenario, Double> changeStatistics,
-        List<String> explanations, List<EvidenceItem> evidence) {
+public record Assessment(String dyad, String period, double periodElapsed, long revision, Instant updatedAt,
+        long eventsInPeriod, Map<String, Double> indicators, Map<Scenario, Double> probabilities,
+        Map<Scenario, Double> trailingProbabilities, int horizonPeriods, Map<Scenario, Double> changeStatistics,
+        Map<Scenario, Double> thresholds, List<Driver> drivers, List<String> explanations, List<EvidenceItem> evidence,
+        EvidenceItem trigger) {
 
     public Assessment {
         Objects.requireNonNull(dyad, "dyad");
@@ -33,7 +40,14 @@ public record Assessment(String dyad, String period, long revision, Instant upda
         probabilities = Map.copyOf(probabilities == null ? Map.of() : probabilities);
         trailingProbabilities = Map.copyOf(trailingProbabilities == null ? Map.of() : trailingProbabilities);
         changeStatistics = Map.copyOf(changeStatistics == null ? Map.of() : changeStatistics);
+        thresholds = Map.copyOf(thresholds == null ? Map.of() : thresholds);
+        drivers = List.copyOf(drivers == null ? List.of() : drivers);
         explanations = List.copyOf(explanations == null ? List.of() : explanations);
         evidence = List.copyOf(evidence == null ? List.of() : evidence);
+    }
+
+    /** The most probable scenario for the current period, or null before any evidence. */
+    public Scenario mostLikely() {
+        return probabilities.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
 }

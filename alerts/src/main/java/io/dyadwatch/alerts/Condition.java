@@ -1,0 +1,21 @@
+package io.dyadwatch.alerts;
+
+import io.dyadwatch.model.assessment.EvidenceItem;
+import io.dyadwatch.model.assessment.Scenario;
+import java.util.List;
+
+/**
+ * What a rule says about one subject of one assessment.
+ *
+ * @param subject         what the alert is about (a scenario, an indicator): part of the fingerprint
+ * @param scenario        the scenario the alert points to, or null
+ * @param holds           whether the alert should be firing (hysteresis already applied)
+ * @param summary         one line for a watch officer
+ * @param changeStatistic the change statistic toward the scenario, or null
+ * @param evidence        the events behind it, most important first
+ * @param indicators      catalog indicators involved (for the rationale)
+ * @param period          the period the alert concerns
+ */
+record Condition(String subject, Scenario scenario, boolean holds, String summary, Double changeStatistic,
+        List<EvidenceItem> evidence, List<String> indicators, String period) {
+}

@@ -1,0 +1,121 @@
+package io.dyadwatch.alerts;
+
+import io.dyadwatch.alerts.rules.AlertRule;
+import io.dyadwatch.model.assessment.Assessment;
+import io.dyadwatch.model.assessment.Driver;
+import io.dyadwatch.model.assessment.EvidenceItem;
+import io.dyadwatch.model.assessment.PeriodUnit;
+import io.dyadwatch.model.assessment.Scenario;
+import io.dyadwatch.model.event.Grade;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Turns an assessment into conditions, rule by rule. Pure: the lifecycle decides what to publish. */
+final class RuleEvaluator {
+
+    private RuleEvaluator() {
+    }
+
+    /**
+     * The conditions of one rule for one assessment.
+     *
+     * @param states the current state of each subject's alert, or null when none
+     */
+    static List<Condition> evaluate(AlertRule rule, Assessment a, Function<String, AlertState> states) {
+        List<Condition> conditions = new ArrayList<>();
+        if (rule instanceof AlertRule.ChangeStatistic r) {
+                for (Scenario s : r.scenarios()) {
+                    Double stat = a.changeStatistics().get(s);
+                    Double threshold = a.thresholds().get(s);
+                    if (stat == null || threshold == null) {
+                        continue;
+                    }
+                    boolean firing = isFiring(states.apply(s.name()));
+                    boolean holds = firing ? stat >= r.resolveBelow() * threshold : stat >= threshold;
+                    conditions.add(new Condition(s.name(), s, holds, String.format(Locale.ROOT,
+                            "%s moving toward %s: change statistic %.2f, threshold %.2f; P(%s) now %.2f, over %d periods %.2f",
+                            a.dyad(), s, stat, threshold, s, a.probabilities().getOrDefault(s, 0.0), a.horizonPeriods(),
+                            a.trailingProbabilities().getOrDefault(s, 0.0)), stat, a.evidence(), drivers(a, s),
+                            a.period()));
+                }
+        } else if (rule instanceof AlertRule.ProbabilityLevel r) {
+                for (Scenario s : r.scenarios()) {
+                    double p = (r.trailing() ? a.trailingProbabilities() : a.probabilities()).getOrDefault(s, 0.0);
+                    boolean firing = isFiring(states.apply(s.name()));
+                    boolean holds = firing ? p >= r.resolveBelow() : p >= r.level();
+                    conditions.add(new Condition(s.name(), s, holds, String.format(Locale.ROOT,
+                            "%s: %s is the most credible reading, P=%.2f %s (level %.2f)", a.dyad(), s, p,
+                            r.trailing() ? "over " + a.horizonPeriods() + " periods" : "this period", r.level()),
+                            a.changeStatistics().get(s), a.evidence(), drivers(a, s), a.period()));
+                }
+        } else if (rule instanceof AlertRule.Signature r) {
+                for (String indicator : r.indicators()) {
+                    AlertState state = states.apply(indicator);
+                    EvidenceItem trigger = a.trigger();
+                    boolean fresh = trigger != null && trigger.indicators().contains(indicator) && confirmed(r, trigger);
+                    if (isFiring(state) && !fresh) {
+                        boolean over = periodsBetween(state.period(), a.period()) > r.resolveAfterPeriods();
+                        conditions.add(new Condition(indicator, r.scenario(), !over, state.alert().summary(),
+                                a.changeStatistics().get(r.scenario()), state.alert().evidence(), List.of(indicator),
+                                state.period()));
+                    } else if (fresh) {
+                        List<EvidenceItem> evidence = new ArrayList<>();
+                        evidence.add(trigger);
+                        a.evidence().stream().filter(e -> !e.id().equals(trigger.id())).forEach(evidence::add);
+                        conditions.add(new Condition(indicator, r.scenario(), true, String.format(Locale.ROOT,
+                                "%s signature event (%s): %s (%s, %s, %d source%s)", a.dyad(), indicator,
+                                abbreviate(trigger.summary(), 120), trigger.sourceName(), trigger.grade(),
+                                trigger.corroboration(), trigger.corroboration() == 1 ? "" : "s"),
+                                a.changeStatistics().get(r.scenario()), evidence, List.of(indicator),
+                                unitOf(a.period()).labelOf(trigger.occurredAt())));
+                    }
+                }
+        } else if (rule instanceof AlertRule.IndicatorThreshold r) {
+                double value = a.indicators().getOrDefault(r.indicator(), 0.0);
+                boolean holds = value >= r.atLeast();
+                conditions.add(new Condition(r.indicator(), r.scenario(), holds, String.format(Locale.ROOT,
+                        "%s: %s at %.2f in %s (threshold %.2f)", a.dyad(), r.indicator(), value, a.period(), r.atLeast()),
+                        r.scenario() == null ? null : a.changeStatistics().get(r.scenario()),
+                        a.evidence().stream().filter(e -> e.indicators().contains(r.indicator())).toList(),
+                        List.of(r.indicator()), a.period()));
+        }
+        return conditions;
+    }
+
+    private static boolean isFiring(AlertState state) {
+        return state != null && state.firing();
+    }
+
+    private static boolean confirmed(AlertRule.Signature rule, EvidenceItem item) {
+        return Grade.parse(item.grade()).credibility() <= rule.maxCredibility()
+                || item.corroboration() >= rule.orCorroboration();
+    }
+
+    private static List<String> drivers(Assessment a, Scenario s) {
+        return a.drivers().stream().filter(d -> d.scenario() == s && d.llr() > 0).map(Driver::indicator).toList();
+    }
+
+    static PeriodUnit unitOf(String period) {
+        for (PeriodUnit unit : PeriodUnit.values()) {
+            if (unit.isLabel(period)) {
+                return unit;
+            }
+        }
+        throw new IllegalArgumentException("not a period label: " + period);
+    }
+
+    private static int periodsBetween(String from, String to) {
+        PeriodUnit unit = unitOf(from);
+        int n = 0;
+        for (String p = from; p.compareTo(to) < 0 && n < 10_000; p = unit.next(p)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,53 @@
+package io.dyadwatch.alerts.sink;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+
+/**
+ * One sink's meters, tagged {@code sink=<name>}: alerts delivered, failed delivery attempts, alerts given up
+ * on (by reason: {@code unreadable} record, {@code rejected} by the receiver), and the delivery lag from the
+ * alert record's timestamp to its delivery.
+ */
+final class SinkMeters {
+
+    private final Counter deliveries;
+    private final Counter failures;
+    private final Counter unreadable;
+    private final Counter rejected;
+    private final Timer lag;
+
+    SinkMeters(MeterRegistry registry, String sink) {
+        deliveries = Counter.builder("dyadwatch.sink.deliveries").tag("sink", sink)
+                .description("Alerts delivered by the sink").register(registry);
+        failures = Counter.builder("dyadwatch.sink.failures").tag("sink", sink)
+                .description("Failed delivery attempts (each is retried)").register(registry);
+        unreadable = undeliverable(registry, sink, "unreadable");
+        rejected = undeliverable(registry, sink, "rejected");
+        lag = Timer.builder("dyadwatch.sink.delivery.lag").tag("sink", sink)
+                .description("From the alert record's timestamp to its delivery").register(registry);
+    }
+
+    private static Counter undeliverable(MeterRegistry registry, String sink, String reason) {
+        return Counter.builder("dyadwatch.sink.undeliverable").tag("sink", sink).tag("reason", reason)
+                .description("Alert records given up on: unreadable, or refused by the receiver").register(registry);
+    }
+
+    void delivered(Duration lagOfOne) {
+        deliveries.increment();
+        lag.record(lagOfOne.isNegative() ? Duration.ZERO : lagOfOne);
+    }
+
+    void failed() {
+        failures.increment();
+    }
+
+    void unreadable() {
+        unreadable.increment();
+    }
+
+    void rejected() {
+        rejected.increment();
+    }
+}

@@ -1,0 +1,136 @@
+package io.dyadwatch.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dyadwatch.alerts.rules.RuleBook;
+import io.dyadwatch.catalog.Catalog;
+import io.dyadwatch.model.alert.Alert;
+import io.dyadwatch.model.alert.AlertStatus;
+import io.dyadwatch.model.alert.Severity;
+import io.dyadwatch.model.assessment.Assessment;
+import io.dyadwatch.model.assessment.EvidenceItem;
+import io.dyadwatch.model.assessment.Scenario;
+import io.dyadwatch.model.json.JsonSerde;
+import io.dyadwatch.model.settings.CommonSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AlertLifecycleTest {
+
+    private static final Catalog CATALOG = Catalog.loadDefault();
+
+    @TempDir
+    Path state;
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, Assessment> in;
+    private TestOutputTopic<String, Alert> out;
+
+    @BeforeEach
+    void start() {
+        CommonSettings common = new CommonSettings(Map.of());
+        AlertsSettings settings = new AlertsSettings(Map.of(AlertsSettings.STATE_DIR, state.toString()));
+        driver = new TopologyTestDriver(AlertsTopology.build(common, RuleBook.loadDefault(CATALOG), CATALOG, registry),
+                AlertsTopology.properties(common, settings, Map.of()));
+        in = driver.createInputTopic("dyadwatch.assessments", new StringSerializer(),
+                new JsonSerde<>(Assessment.class).serializer());
+        out = driver.createOutputTopic("dyadwatch.alerts", new StringDeserializer(),
+                new JsonSerde<>(Alert.class).deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    static EvidenceItem item(String id, String indicator, String grade, int corroboration) {
+        return new EvidenceItem(id, "LETHAL_AID", Instant.parse("2023-03-03T00:00:00Z"), "summary " + id, "NBC News",
+                "https://example.org/" + id, grade, corroboration, List.of(indicator));
+    }
+
+    static Assessment assessment(String period, double strengthening, double weakening, EvidenceItem trigger,
+            long revision) {
+        return new Assessment("CHN-RUS", period, 1.0, revision, Instant.parse("2024-01-01T00:00:00Z"), 3, Map.of(),
+                Map.of(Scenario.STATUS_QUO, 0.5, Scenario.WEAKENING, 0.1, Scenario.STRENGTHENING, 0.4),
+                Map.of(Scenario.STATUS_QUO, 0.5, Scenario.WEAKENING, 0.1, Scenario.STRENGTHENING, 0.4), 4,
+                Map.of(Scenario.STRENGTHENING, strengthening, Scenario.WEAKENING, weakening),
+                Map.of(Scenario.STRENGTHENING, 3.0, Scenario.WEAKENING, 3.0), List.of(),
+                List.of("STRENGTHENING +1.00 combined-air-patrol: 2.00 seen"),
+                trigger == null ? List.of(item("e1", "combined-air-patrol", "B2", 1)) : List.of(trigger), trigger);
+    }
+
+    private List<Alert> shiftAlerts() {
+        return out.readValuesToList().stream().filter(a -> a.rule().equals("scenario-shift")).toList();
+    }
+
+    @Test
+    void shouldFireOnceWhenTheChangeStatisticCrossesItsThresholdAndResolveWithHysteresis() {
+        in.pipeInput("CHN-RUS", assessment("2023-Q1", 2.0, 0, null, 1));
+        in.pipeInput("CHN-RUS", assessment("2023-Q1", 3.2, 0, null, 2));
+        in.pipeInput("CHN-RUS", assessment("2023-Q2", 4.0, 0, null, 3));
+        in.pipeInput("CHN-RUS", assessment("2023-Q2", 1.6, 0, null, 4));
+        in.pipeInput("CHN-RUS", assessment("2023-Q3", 1.4, 0, null, 5));
+
+        List<Alert> alerts = shiftAlerts();
+
+        assertThat(alerts).extracting(Alert::status).containsExactly(AlertStatus.FIRING, AlertStatus.RESOLVED);
+        Alert firing = alerts.get(0);
+        assertThat(firing.scenario()).isEqualTo(Scenario.STRENGTHENING);
+        assertThat(firing.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(firing.changeStatistic()).isEqualTo(3.2);
+        assertThat(firing.summary()).contains("CHN-RUS moving toward STRENGTHENING");
+        assertThat(firing.evidence()).extracting(EvidenceItem::id).containsExactly("e1");
+        assertThat(firing.rationale()).isNotEmpty()
+                .anyMatch(c -> c.seed().equals("002_5e4206513a1261c3.txt"));
+        assertThat(alerts.get(1).fingerprint()).isEqualTo(firing.fingerprint());
+        assertThat(alerts.get(1).endsAt()).isNotNull();
+        assertThat(registry.get("dyadwatch.alerts.fired").tag("rule", "scenario-shift").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("dyadwatch.event.to.alert.latency").timer().count()).isPositive();
+    }
+
+    @Test
+    void shouldFireAtOnceOnAConfirmedSignatureEventButNotOnAnUnconfirmedReport() {
+        in.pipeInput("CHN-RUS", assessment("2023-Q1", 0, 0, item("rumour", "lethal-aid", "C3", 1), 1));
+        assertThat(out.readValuesToList()).noneMatch(a -> a.rule().equals("signature-event"));
+
+        in.pipeInput("CHN-RUS", assessment("2023-Q1", 0, 0, item("confirmed", "lethal-aid", "B2", 1), 2));
+        List<Alert> alerts = out.readValuesToList().stream().filter(a -> a.rule().equals("signature-event")).toList();
+
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).status()).isEqualTo(AlertStatus.FIRING);
+        assertThat(alerts.get(0).evidence().get(0).id()).isEqualTo("confirmed");
+        assertThat(alerts.get(0).evidence().get(0).sourceName()).isEqualTo("NBC News");
+        assertThat(alerts.get(0).evidence().get(0).grade()).isEqualTo("B2");
+        assertThat(alerts.get(0).rationale()).anyMatch(c -> c.seed().startsWith("000_"));
+    }
+
+    @Test
+    void shouldResolveASignatureAlertOncePeriodsHaveMovedOn() {
+        in.pipeInput("CHN-RUS", assessment("2023-Q1", 0, 0, item("c", "lethal-aid", "B2", 2), 1));
+        in.pipeInput("CHN-RUS", assessment("2023-Q2", 0, 0, null, 2));
+        in.pipeInput("CHN-RUS", assessment("2023-Q3", 0, 0, null, 3));
+
+        List<Alert> alerts = out.readValuesToList().stream().filter(a -> a.rule().equals("signature-event")).toList();
+
+        assertThat(alerts).extracting(Alert::status).containsExactly(AlertStatus.FIRING, AlertStatus.RESOLVED);
+    }
+
+    @Test
+    void shouldGiveTheSameFingerprintForTheSameRuleDyadAndSubject() {
+        assertThat(Fingerprint.of("r", "CHN-RUS", "WEAKENING")).isEqualTo(Fingerprint.of("r", "CHN-RUS", "WEAKENING"))
+                .hasSize(16).isNotEqualTo(Fingerprint.of("r", "CHN-RUS", "STRENGTHENING"));
+    }
+}

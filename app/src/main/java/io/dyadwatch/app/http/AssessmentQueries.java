@@ -1,0 +1,107 @@
+package io.dyadwatch.app.http;
+
+import io.dyadwatch.model.assessment.Assessment;
+import io.dyadwatch.model.assessment.PeriodResult;
+import io.dyadwatch.model.assessment.PeriodUnit;
+import io.dyadwatch.streams.Stores;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.query.KeyQuery;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.query.RangeQuery;
+import org.apache.kafka.streams.query.StateQueryRequest;
+import org.apache.kafka.streams.query.StateQueryResult;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+
+/**
+ * Interactive queries (IQv2) on the topology's stores. Keys live with the task that owns their dyad, so every
+ * query is routed by dyad: {@link #owner(String)} tells which instance holds it; the HTTP layer forwards
+ * the request there when it is another instance.
+ */
+public final class AssessmentQueries {
+
+    private final KafkaStreams streams;
+    private final HostInfo self;
+
+    public AssessmentQueries(KafkaStreams streams, HostInfo self) {
+        this.streams = streams;
+        this.self = self;
+    }
+
+    /** The instance holding a dyad's state, or empty when this one does (or no instance is known yet). */
+    public Optional<HostInfo> owner(String dyad) {
+        KeyQueryMetadata metadata = streams.queryMetadataForKey(Stores.ASSESSMENTS, dyad, new StringSerializer());
+        if (metadata == null || metadata.activeHost() == null || metadata.activeHost().equals(HostInfo.unavailable())
+                || metadata.activeHost().equals(self)) {
+            return Optional.empty();
+        }
+        return Optional.of(metadata.activeHost());
+    }
+
+    /** Other instances of this application, for fan-out queries. */
+    public List<HostInfo> otherInstances() {
+        List<HostInfo> hosts = new ArrayList<>();
+        for (StreamsMetadata metadata : streams.metadataForAllStreamsClients()) {
+            if (!metadata.hostInfo().equals(self) && !metadata.hostInfo().equals(HostInfo.unavailable())) {
+                hosts.add(metadata.hostInfo());
+            }
+        }
+        return hosts;
+    }
+
+    /** The latest assessment of a dyad held here. */
+    public Optional<Assessment> assessment(String dyad) {
+        return Optional.ofNullable(get(Stores.ASSESSMENTS, dyad, dyad));
+    }
+
+    /** Every assessment held by this instance. */
+    public List<Assessment> localAssessments() {
+        StateQueryResult<KeyValueIterator<String, Assessment>> result = streams.query(
+                StateQueryRequest.inStore(Stores.ASSESSMENTS).withQuery(RangeQuery.<String, Assessment>withNoBounds()));
+        List<Assessment> all = new ArrayList<>();
+        result.getPartitionResults().values().forEach(partition -> {
+            if (partition.isSuccess()) {
+                try (KeyValueIterator<String, Assessment> it = partition.getResult()) {
+                    it.forEachRemaining((KeyValue<String, Assessment> kv) -> all.add(kv.value));
+                }
+            }
+        });
+        return all;
+    }
+
+    /** Per-period results of a dyad from {@code from} to {@code to} (labels of the given unit), held here. */
+    public List<PeriodResult> history(String dyad, PeriodUnit unit, String from, String to) {
+        List<PeriodResult> results = new ArrayList<>();
+        int guard = 0;
+        for (String period = from; period.compareTo(to) <= 0 && guard++ < 400; period = unit.next(period)) {
+            PeriodResult result = get(Stores.HISTORY, dyad, dyad + "|" + period);
+            if (result != null) {
+                results.add(result);
+            }
+        }
+        return results;
+    }
+
+    private <V> V get(String store, String dyad, String key) {
+        KeyQueryMetadata metadata = streams.queryMetadataForKey(store, dyad, new StringSerializer());
+        StateQueryRequest<V> request = StateQueryRequest.inStore(store).withQuery(KeyQuery.<String, V>withKey(key));
+        if (metadata != null && metadata.partition() >= 0) {
+            request = request.withPartitions(Set.of(metadata.partition()));
+        }
+        StateQueryResult<V> result = streams.query(request);
+        for (QueryResult<V> partition : result.getPartitionResults().values()) {
+            if (partition.isSuccess() && partition.getResult() != null) {
+                return partition.getResult();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,115 @@
+package io.dyadwatch.streams;
+
+import io.dyadwatch.catalog.SourceWeighting;
+import io.dyadwatch.model.assessment.EvidenceItem;
+import io.dyadwatch.model.event.Event;
+import io.dyadwatch.model.event.Grade;
+import io.dyadwatch.model.event.Source;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One real-world event as DyadWatch knows it: every report of it merged, by whom it was reported, and the
+ * weight it carries. Reports by the same source do not add weight (one story repeated); each independent
+ * source does, with diminishing returns ({@link SourceWeighting#corroboratedWeight}).
+ *
+ * @param id         the first report's event id
+ * @param type       event type name
+ * @param occurredAt the earliest reported date
+ * @param period     period label of {@code occurredAt}
+ * @param name       normalised exercise or patrol name, or null
+ * @param location   normalised location, or null
+ * @param summary    the first report's summary
+ * @param sources    one entry per source name, best grade kept
+ * @param reportIds  every report's event id
+ * @param indicators catalog indicators it counts for
+ * @param weight     its weight in indicator sums
+ * @param firstSeen  processing time of the first report, epoch milliseconds (for retention)
+ */
+record ClusterState(String id, String type, Instant occurredAt, String period, String name, String location,
+        String summary, List<SourceRef> sources, List<String> reportIds, List<String> indicators, double weight,
+        long firstSeen) {
+
+    /** A source of a report: name, link, grade (text, like B2). */
+    record SourceRef(String name, String url, String grade) {
+    }
+
+    ClusterState {
+        Objects.requireNonNull(id, "id");
+        sources = List.copyOf(sources);
+        reportIds = List.copyOf(reportIds);
+        indicators = List.copyOf(indicators);
+    }
+
+    static ClusterState first(Event event, String period, List<String> indicators, SourceWeighting weighting,
+            long now) {
+        return new ClusterState(event.id(), event.type().name(), event.occurredAt(), period,
+                normalised(event.attribute("name")), normalised(event.attribute("location")), event.summary(),
+                List.of(ref(event.source())), List.of(event.id()), indicators, weighting.weight(event.source().grade()),
+                now);
+    }
+
+    /** True when the event reports the same real-world event: same type, name or location matching. */
+    boolean sameEventAs(Event event) {
+        if (!type.equals(event.type().name())) {
+            return false;
+        }
+        String otherName = normalised(event.attribute("name"));
+        String otherLocation = normalised(event.attribute("location"));
+        return (name != null && name.equals(otherName)) || (location != null && location.equals(otherLocation));
+    }
+
+    /** This event with one more report merged in. */
+    ClusterState withReport(Event event, SourceWeighting weighting) {
+        List<String> ids = new ArrayList<>(reportIds);
+        ids.add(event.id());
+        List<SourceRef> merged = new ArrayList<>(sources);
+        SourceRef incoming = ref(event.source());
+        int known = indexOf(merged, incoming.name());
+        if (known < 0) {
+            merged.add(incoming);
+        } else if (Grade.parse(incoming.grade()).compareTo(Grade.parse(merged.get(known).grade())) < 0) {
+            merged.set(known, incoming);
+        }
+        double newWeight = weighting.corroboratedWeight(merged.stream().map(s -> Grade.parse(s.grade())).toList());
+        Instant earliest = event.occurredAt().isBefore(occurredAt) ? event.occurredAt() : occurredAt;
+        return new ClusterState(id, type, earliest, period, name, location, summary, merged, ids, indicators,
+                newWeight, firstSeen);
+    }
+
+    /** Independent sources behind it. */
+    int corroboration() {
+        return sources.size();
+    }
+
+    /** The evidence entry: best-graded source first. */
+    EvidenceItem evidence() {
+        SourceRef best = sources.stream().min(Comparator.comparing(s -> Grade.parse(s.grade()))).orElseThrow();
+        return new EvidenceItem(id, type, occurredAt, summary, best.name(), best.url(), best.grade(), corroboration(),
+                indicators);
+    }
+
+    private static int indexOf(List<SourceRef> refs, String name) {
+        for (int i = 0; i < refs.size(); i++) {
+            if (refs.get(i).name().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static SourceRef ref(Source source) {
+        return new SourceRef(source.name(), source.url(), source.grade().toString());
+    }
+
+    static String normalised(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+    }
+}
