@@ -52,6 +52,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
     private final double unitExposure;
     private final StreamsSettings settings;
     private final PipelineMeters meters;
+    private final AssessmentGauges gauges;
     private final Map<String, Dyad> dyads = new HashMap<>();
     private ProcessorContext<String, Output> context;
     private KeyValueStore<String, ReportRef> reports;
@@ -63,7 +64,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
     private KeyValueStore<String, Assessment> latest;
     private KeyValueStore<String, Long> clock;
 
-    DyadAnalyst(ScenarioModel model, StreamsSettings settings, MeterRegistry registry) {
+    DyadAnalyst(ScenarioModel model, StreamsSettings settings, MeterRegistry registry, AssessmentGauges gauges) {
         this.model = model;
         this.weighting = model.catalog().sourceWeighting();
         this.unit = settings.period();
@@ -74,6 +75,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         };
         this.settings = settings;
         this.meters = new PipelineMeters(registry);
+        this.gauges = gauges;
     }
 
     @Override
@@ -260,6 +262,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
                 drivers, explanations(drivers), evidence(dyadKey, horizon.periods, drivers, change, limits), trigger);
         timelines.put(dyadKey, new DyadTimeline(first, current, revision, change));
         latest.put(dyadKey, assessment);
+        gauges.update(assessment);
         context.forward(new Record<String, Output>(dyadKey, new Output.AssessmentOut(assessment), timestamp));
     }
 

@@ -49,6 +49,7 @@ public final class DyadWatchTopology {
     public static Topology build(CommonSettings common, StreamsSettings settings, ScenarioModel model,
             MeterRegistry registry) {
         Topics topics = common.topics();
+        AssessmentGauges gauges = new AssessmentGauges(registry);
         StreamsBuilder builder = new StreamsBuilder();
         addStore(builder, Stores.REPORTS, new JsonSerde<>(ReportRef.class));
         addStore(builder, Stores.CLUSTERS, new JsonSerde<>(ClusterState.class));
@@ -81,7 +82,7 @@ public final class DyadWatchTopology {
                 .repartition(Repartitioned.with(Serdes.String(), eventSerde).withName("by-dyad"));
 
         Map<String, KStream<String, Output>> outputs = keyed.merge(rekeyed, Named.as("by-dyad-merged"))
-                .process(() -> new DyadAnalyst(model, settings, registry), Named.as("analyst"),
+                .process(() -> new DyadAnalyst(model, settings, registry, gauges), Named.as("analyst"),
                         Stores.REPORTS, Stores.CLUSTERS, Stores.CLUSTER_INDEX, Stores.TALLIES, Stores.TIMELINES,
                         Stores.HISTORY, Stores.ASSESSMENTS, Stores.CLOCK)
                 .split(Named.as("output-"))

@@ -90,6 +90,11 @@ public final class AssessmentQueries {
         return results;
     }
 
+    /** The events of a dyad held here, newest first. */
+    public List<io.dyadwatch.model.assessment.EvidenceItem> events(String dyad, String type, int limit) {
+        return io.dyadwatch.streams.EventQueries.recentEvents(streams, dyad, type, limit);
+    }
+
     private <V> V get(String store, String dyad, String key) {
         KeyQueryMetadata metadata = streams.queryMetadataForKey(store, dyad, new StringSerializer());
         StateQueryRequest<V> request = StateQueryRequest.inStore(store).withQuery(KeyQuery.<String, V>withKey(key));

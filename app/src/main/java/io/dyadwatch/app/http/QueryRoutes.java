@@ -39,23 +39,47 @@ public final class QueryRoutes {
     private static final String FORWARDED = "X-DyadWatch-Forwarded";
 
     private final Supplier<AssessmentQueries> queries;
+    private final Supplier<io.dyadwatch.app.wiring.AlertFeed> alerts;
     private final Set<String> watched;
     private final PeriodUnit unit;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
      * @param queries the queries, or null while the topology is not running here
+     * @param alerts  the alert feed, or null where alerts are not followed
      * @param watched watched dyad keys
      * @param unit    the period unit of labels
      */
-    public QueryRoutes(Supplier<AssessmentQueries> queries, Set<String> watched, PeriodUnit unit) {
+    public QueryRoutes(Supplier<AssessmentQueries> queries, Supplier<io.dyadwatch.app.wiring.AlertFeed> alerts,
+            Set<String> watched, PeriodUnit unit) {
         this.queries = queries;
+        this.alerts = alerts;
         this.watched = watched;
         this.unit = unit;
     }
 
     /** Adds the routes to the API. */
     public void register(HttpApi api, RequestGuard guard) {
+        api.route("/v1/alerts", exchange -> {
+            if (guard.admit(exchange) && HttpApi.requireMethod(exchange, "GET")) {
+                io.dyadwatch.app.wiring.AlertFeed feed = alerts.get();
+                if (feed == null) {
+                    HttpApi.respond(exchange, 503, JSON, error("alerts are not followed in this process"));
+                    return;
+                }
+                Map<String, String> params = params(exchange.getRequestURI());
+                String status = params.get("status");
+                if (status != null && !status.equalsIgnoreCase("firing") && !status.equalsIgnoreCase("resolved")) {
+                    HttpApi.respond(exchange, 400, JSON, error("'status' must be firing or resolved"));
+                    return;
+                }
+                String dyad = params.containsKey("dyad") ? dyadKey(exchange, params.get("dyad")) : null;
+                if (params.containsKey("dyad") && dyad == null) {
+                    return;
+                }
+                HttpApi.respond(exchange, 200, JSON, Json.MAPPER.writeValueAsString(feed.alerts(status, dyad)));
+            }
+        });
         api.route("/v1/assessments", exchange -> {
             if (guard.admit(exchange) && HttpApi.requireMethod(exchange, "GET")) {
                 assessments(exchange);
@@ -110,8 +134,10 @@ public final class QueryRoutes {
             return;
         }
         String[] parts = exchange.getRequestURI().getPath().substring("/v1/dyads/".length()).split("/");
-        if (parts.length != 2 || !(parts[1].equals("indicators") || parts[1].equals("history"))) {
-            HttpApi.respond(exchange, 404, JSON, error("use /v1/dyads/{dyad}/indicators or /v1/dyads/{dyad}/history"));
+        if (parts.length != 2 || !(parts[1].equals("indicators") || parts[1].equals("history")
+                || parts[1].equals("events"))) {
+            HttpApi.respond(exchange, 404, JSON,
+                    error("use /v1/dyads/{dyad}/indicators, /v1/dyads/{dyad}/history or /v1/dyads/{dyad}/events"));
             return;
         }
         String dyad = dyadKey(exchange, parts[0]);
@@ -119,6 +145,28 @@ public final class QueryRoutes {
             return;
         }
         Map<String, String> params = params(exchange.getRequestURI());
+        if (parts[1].equals("events")) {
+            String type = params.get("type");
+            if (type != null && java.util.Arrays.stream(io.dyadwatch.model.event.EventType.values())
+                    .noneMatch(t -> t.name().equals(type))) {
+                HttpApi.respond(exchange, 400, JSON, error("unknown event type '" + type + "'"));
+                return;
+            }
+            int limit;
+            try {
+                limit = Integer.parseInt(params.getOrDefault("limit", "50"));
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > 500) {
+                HttpApi.respond(exchange, 400, JSON, error("'limit' must be 1-500"));
+                return;
+            }
+            if (!relayed(exchange, q, dyad)) {
+                HttpApi.respond(exchange, 200, JSON, Json.MAPPER.writeValueAsString(q.events(dyad, type, limit)));
+            }
+            return;
+        }
         String current = unit.labelOf(Instant.now());
         String to = params.getOrDefault("to", current);
         String from = params.getOrDefault("from", parts[1].equals("history") ? "2012-Q1" : previous(to, 3));

@@ -38,6 +38,7 @@ public final class Services implements AutoCloseable {
     private final HttpApi http;
     private final Analysis analysis;
     private volatile AssessmentQueries queries;
+    private volatile AlertFeed alerts;
 
     private Services(PrometheusMeterRegistry registry, HttpApi http, Analysis analysis) {
         this.registry = registry;
@@ -65,7 +66,8 @@ public final class Services implements AutoCloseable {
             RequestGuard guard = new RequestGuard(settings.app().ingestToken());
             Set<String> watched = settings.common().dyads().stream().map(Dyad::key).collect(Collectors.toSet());
             Services self = services;
-            new QueryRoutes(() -> self.queries, watched, settings.streams().period()).register(http, guard);
+            new QueryRoutes(() -> self.queries, () -> self.alerts, watched, settings.streams().period())
+                    .register(http, guard);
             HostInfo host = new HostInfo(settings.app().httpHost(), http.port());
             if (parts.contains(Part.STREAMS)) {
                 Properties props = DyadWatchTopology.properties(settings.common(), settings.streams(),
@@ -82,6 +84,9 @@ public final class Services implements AutoCloseable {
                         AlertsTopology.build(settings.common(), analysis.rules(), analysis.catalog(), registry),
                         AlertsTopology.properties(settings.common(), settings.alerts(), settings.kafkaOverrides()),
                         registry), apps);
+                AlertFeed feed = new AlertFeed(settings.common(), settings.kafkaOverrides());
+                services.started.add(feed);
+                services.alerts = feed;
                 for (SinkRunner runner : SinkRunners.create(settings.common(), settings.sinks(),
                         settings.kafkaOverrides(), registry)) {
                     services.started.add(runner);

@@ -1,0 +1,62 @@
+package io.dyadwatch.streams;
+
+import io.dyadwatch.model.assessment.Assessment;
+import io.dyadwatch.model.assessment.Scenario;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The latest assessment of each dyad held by this instance, as gauges for dashboards: scenario probabilities
+ * (current period and trailing horizon), change statistics and their thresholds, and the current period's
+ * indicator values. Tag values are bounded: watched dyads, three scenarios, catalog indicators. One instance per
+ * topology, shared by its tasks (a dyad's gauge survives the task moving between threads). Thread-safe.
+ */
+final class AssessmentGauges {
+
+    static final String PROBABILITY = "dyadwatch.scenario.probability";
+    static final String CHANGE = "dyadwatch.change.statistic";
+    static final String THRESHOLD = "dyadwatch.change.threshold";
+    static final String INDICATOR = "dyadwatch.indicator.value";
+    static final String REVISION = "dyadwatch.assessment.revision";
+
+    private final MeterRegistry registry;
+    private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
+
+    AssessmentGauges(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void update(Assessment a) {
+        for (Scenario s : Scenario.values()) {
+            set(PROBABILITY, "Scenario probability for the dyad", a.probabilities().getOrDefault(s, 0.0),
+                    "dyad", a.dyad(), "scenario", s.name(), "horizon", "current");
+            set(PROBABILITY, "Scenario probability for the dyad", a.trailingProbabilities().getOrDefault(s, 0.0),
+                    "dyad", a.dyad(), "scenario", s.name(), "horizon", "trailing");
+        }
+        a.changeStatistics().forEach((s, v) -> set(CHANGE, "CUSUM change statistic toward the scenario", v,
+                "dyad", a.dyad(), "scenario", s.name()));
+        a.thresholds().forEach((s, v) -> set(THRESHOLD, "Alarm threshold of the change statistic", v,
+                "dyad", a.dyad(), "scenario", s.name()));
+        values.forEach((key, holder) -> {
+            if (key.startsWith(INDICATOR + "|" + a.dyad() + "|")) {
+                holder.set(Double.doubleToLongBits(0.0));
+            }
+        });
+        a.indicators().forEach((indicator, v) -> set(INDICATOR, "Weighted indicator value in the current period", v,
+                "dyad", a.dyad(), "indicator", indicator));
+        set(REVISION, "Revision of the dyad's assessment", a.revision(), "dyad", a.dyad());
+    }
+
+    private void set(String name, String description, double value, String... tags) {
+        String key = name + "|" + String.join("|", java.util.Arrays.copyOfRange(tags, 1, tags.length));
+        values.computeIfAbsent(key, k -> {
+            AtomicLong holder = new AtomicLong(Double.doubleToLongBits(0.0));
+            Gauge.builder(name, holder, h -> Double.longBitsToDouble(h.get())).description(description).tags(tags)
+                    .strongReference(true).register(registry);
+            return holder;
+        }).set(Double.doubleToLongBits(value));
+    }
+}
