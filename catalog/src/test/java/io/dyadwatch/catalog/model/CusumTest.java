@@ -100,8 +100,8 @@ class CusumTest {
         assertThat(quietQuarter).as("silence is evidence of weakening").isPositive();
         CusumThresholds thresholds = model.thresholds(CHN_RUS);
         // the CUSUM adds quietQuarter each silent quarter: it alarms in the first quarter n with n x quietQuarter > h
-        // (with the record-derived, grade-weighted baselines of docs/catalog.md this is about nine quarters:
-        // sparse quarterly counts carry little information each, and WEAKENING expects more thin readouts)
+        // (with the record-derived, grade-weighted baselines of docs/catalog.md: 0.82 a quarter against h = 3.50,
+        // so n = 5)
         int n = (int) Math.floor(thresholds.threshold(WEAKENING) / quietQuarter) + 1;
         assertThat(n).as("quarters of silence before a WEAKENING alarm").isBetween(2, 12);
         CusumState state = CusumState.initial();
