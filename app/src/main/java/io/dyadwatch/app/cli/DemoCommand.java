@@ -94,6 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
                 PublishTotals totals = publish(settings);
                 boolean done = awaitProcessed(settings, Duration.ofSeconds(timeoutSeconds));
                 printSummary(out, totals, console, settings, done);
+                printAssessments(out, services.localAssessments());
                 if (exitWhenDone) {
                     return done && totals.refused == 0 ? 0 : 1;
                 }
@@ -175,6 +176,30 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("  watched dyads:       %s%n", settings.common().dyads());
         out.printf("  processing finished: %s%n", done ? "yes" : "no (timed out)");
         out.flush();
+    }
+
+    private static void printAssessments(PrintWriter out, List<io.dyadwatch.model.assessment.Assessment> assessments) {
+        out.println();
+        out.println("Where each dyad stands (current period; trailing probabilities over the horizon)");
+        out.printf("  %-12s %-8s %-30s %-30s %s%n", "dyad", "period", "P now  SQ / W / S", "P trailing  SQ / W / S",
+                "change W / S (thresholds)");
+        for (var a : assessments) {
+            out.printf(java.util.Locale.ROOT, "  %-12s %-8s %-30s %-30s %.2f / %.2f (%.2f / %.2f)%n", a.dyad(), a.period(),
+                    triple(a.probabilities()), triple(a.trailingProbabilities()),
+                    a.changeStatistics().getOrDefault(io.dyadwatch.model.assessment.Scenario.WEAKENING, 0.0),
+                    a.changeStatistics().getOrDefault(io.dyadwatch.model.assessment.Scenario.STRENGTHENING, 0.0),
+                    a.thresholds().getOrDefault(io.dyadwatch.model.assessment.Scenario.WEAKENING, 0.0),
+                    a.thresholds().getOrDefault(io.dyadwatch.model.assessment.Scenario.STRENGTHENING, 0.0));
+            a.explanations().stream().limit(3).forEach(line -> out.println("      " + AlertConsole.printable(line)));
+        }
+        out.flush();
+    }
+
+    private static String triple(Map<io.dyadwatch.model.assessment.Scenario, Double> p) {
+        return String.format(java.util.Locale.ROOT, "%.2f / %.2f / %.2f",
+                p.getOrDefault(io.dyadwatch.model.assessment.Scenario.STATUS_QUO, 0.0),
+                p.getOrDefault(io.dyadwatch.model.assessment.Scenario.WEAKENING, 0.0),
+                p.getOrDefault(io.dyadwatch.model.assessment.Scenario.STRENGTHENING, 0.0));
     }
 
     private static void deleteQuietly(Path dir) {

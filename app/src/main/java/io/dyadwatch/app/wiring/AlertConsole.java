@@ -92,8 +92,8 @@ public final class AlertConsole implements AutoCloseable {
     /** The alert in a few lines: status, severity, dyad, summary, then its top evidence. */
     public static String render(Alert alert) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format("[%s] %-8s %-12s %s%n", alert.status(), alert.severity(), alert.dyad(),
-                printable(alert.summary())));
+        text.append(String.format("[%s] %-8s %-12s %-13s %s%n", alert.status(), alert.severity(), alert.dyad(),
+                alert.scenario() == null ? "-" : alert.scenario(), printable(alert.summary())));
         for (EvidenceItem item : alert.evidence().stream().limit(3).toList()) {
             text.append(String.format("    %s %-22s %s (%s, %s)%n", DAY.format(item.occurredAt()), item.type(),
                     printable(abbreviate(item.summary(), 90)), printable(item.sourceName()), item.grade()));

@@ -147,6 +147,12 @@ public final class Services implements AutoCloseable {
         return analysis;
     }
 
+    /** The assessments this process holds (empty where the topology does not run). */
+    public List<io.dyadwatch.model.assessment.Assessment> localAssessments() {
+        AssessmentQueries q = queries;
+        return q == null ? List.of() : q.localAssessments();
+    }
+
     public List<StreamsService> streamsServices() {
         return List.copyOf(streamsServices);
     }
