@@ -61,11 +61,21 @@ public final class ImportCommand implements Runnable {
                 description = "Write the events as JSON lines to FILE ('-' for standard output) instead of publishing them.")
         String output;
 
+        @Option(names = "--quiet", description = "No progress line on the terminal.")
+        boolean quiet;
+
         interface Importer {
             ImportReport importFile(Path file, Consumer<Event> sink) throws IOException;
         }
 
         abstract Importer importer(Set<Dyad> watched);
+
+        private static Consumer<Event> counted(Consumer<Event> sink, TerminalProgress progress) {
+            return event -> {
+                sink.accept(event);
+                progress.step();
+            };
+        }
 
         @Override
         public Integer call() throws IOException, PublishException {
@@ -85,8 +95,10 @@ public final class ImportCommand implements Runnable {
                 PrintWriter lines = "-".equals(output) ? out : new PrintWriter(new OutputStreamWriter(
                         Files.newOutputStream(Path.of(output)), StandardCharsets.UTF_8));
                 sink = CheckedEventSink.writing(resolved.common().contract(), lines);
-                for (Path file : files) {
-                    reports.add(importer.importFile(file, sink));
+                try (TerminalProgress progress = new TerminalProgress(err, "events", null, quiet || "-".equals(output))) {
+                    for (Path file : files) {
+                        reports.add(importer.importFile(file, counted(sink, progress)));
+                    }
                 }
                 delivered = sink.finish();
                 if (lines != out) {
@@ -97,8 +109,10 @@ public final class ImportCommand implements Runnable {
                 try (EventPublisher publisher = new EventPublisher(resolved.common().bootstrapServers(),
                         resolved.common().topics().events(), resolved.kafkaOverrides())) {
                     sink = CheckedEventSink.publishing(resolved.common().contract(), publisher);
-                    for (Path file : files) {
-                        reports.add(importer.importFile(file, sink));
+                    try (TerminalProgress progress = new TerminalProgress(err, "events", null, quiet)) {
+                        for (Path file : files) {
+                            reports.add(importer.importFile(file, counted(sink, progress)));
+                        }
                     }
                     delivered = sink.finish();
                 }
