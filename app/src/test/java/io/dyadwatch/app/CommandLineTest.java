@@ -22,7 +22,8 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "broker", "run", "streams", "alerts", "publish"})
+    @ValueSource(strings = {"demo", "broker", "run", "streams", "alerts", "publish", "import", "simulate", "catalog",
+            "backtest"})
     void shouldExplainEveryCommandsOptions(String command) {
         Run run = run(command, "--help");
 
@@ -32,7 +33,8 @@ class CommandLineTest {
 
     @Test
     void shouldListEveryCommandInTheTopLevelHelp() {
-        assertThat(run("--help").out()).contains("demo", "broker", "run", "streams", "alerts", "publish");
+        assertThat(run("--help").out()).contains("demo", "broker", "run", "streams", "alerts", "publish", "import",
+                "simulate", "catalog", "backtest");
     }
 
     @Test

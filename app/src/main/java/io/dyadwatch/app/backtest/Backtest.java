@@ -1,0 +1,310 @@
+package io.dyadwatch.app.backtest;
+
+import io.dyadwatch.alerts.AlertsTopology;
+import io.dyadwatch.app.wiring.Analysis;
+import io.dyadwatch.app.wiring.Settings;
+import io.dyadwatch.model.alert.Alert;
+import io.dyadwatch.model.alert.AlertStatus;
+import io.dyadwatch.model.assessment.Assessment;
+import io.dyadwatch.model.assessment.PeriodResult;
+import io.dyadwatch.model.assessment.PeriodUnit;
+import io.dyadwatch.model.assessment.Scenario;
+import io.dyadwatch.model.event.ContractResult;
+import io.dyadwatch.model.event.Dyad;
+import io.dyadwatch.model.event.Event;
+import io.dyadwatch.model.event.EventContract;
+import io.dyadwatch.model.event.EventJson;
+import io.dyadwatch.model.json.JsonSerde;
+import io.dyadwatch.model.topic.Topics;
+import io.dyadwatch.producer.PublishReport.RefusedLine;
+import io.dyadwatch.catalog.model.CusumThresholds;
+import io.dyadwatch.streams.DyadWatchTopology;
+import io.dyadwatch.streams.Stores;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * Replays events through the production topologies, by event time, without a broker: the streams topology
+ * ({@link DyadWatchTopology}) and then the alert rules ({@link AlertsTopology}), each in a Kafka Streams
+ * {@link TopologyTestDriver}, with the same catalog, model and rules as the services. Events are checked by the
+ * event contract line by line, sorted by occurredAt (stably: same-day events keep their input order) and fed one
+ * at a time; every assessment the streams topology publishes is fed to the alert rules at once, with the alert
+ * driver's clock at the event's time, so alerts carry the event time at which they would have fired.
+ *
+ * <p>The streams driver's wall clock stays at the replay's start: with {@code streams.clock=event} periods close on
+ * event time, and de-duplication forgets nothing during the replay (as in the demo, which replays in minutes).
+ */
+public final class Backtest {
+
+    /** Told after each replayed event. */
+    @FunctionalInterface
+    public interface Progress {
+        /** Does nothing. */
+        Progress NONE = (done, total) -> {
+        };
+
+        void replayed(long done, long total);
+    }
+
+    /** Longest line kept in memory: the largest event.max.bytes the settings allow. */
+    static final int MAX_LINE_BYTES = 16 << 20;
+
+    private final Settings settings;
+    private final Analysis analysis;
+    private final Dyad dyad;
+
+    /**
+     * A backtest of one dyad.
+     *
+     * @throws IllegalArgumentException when the settings do not replay by event time or do not watch the dyad
+     */
+    public Backtest(Settings settings, Analysis analysis, Dyad dyad) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.analysis = Objects.requireNonNull(analysis, "analysis");
+        this.dyad = Objects.requireNonNull(dyad, "dyad");
+        if (!settings.streams().eventClock()) {
+            throw new IllegalArgumentException("a backtest replays by event time: it needs streams.clock=event");
+        }
+        if (!settings.common().dyads().contains(dyad)) {
+            throw new IllegalArgumentException("dyad " + dyad + " is not watched (dyads=" + settings.common().dyads() + ")");
+        }
+    }
+
+    /**
+     * Reads, checks, sorts and replays the inputs, and reports the periods and alerts in the window.
+     *
+     * @throws IOException when an input cannot be opened or read
+     */
+    public BacktestResult run(List<EventInput> inputs, Window window, Progress progress) throws IOException {
+        PeriodUnit unit = settings.streams().period();
+        window.checkedFor(unit);
+        Loaded loaded = load(inputs, settings.common().contract());
+        List<Event> replay = new ArrayList<>();
+        long afterWindow = 0;
+        long forDyad = 0;
+        for (Event event : loaded.events) {
+            if (window.isAfter(unit.labelOf(event.occurredAt()))) {
+                afterWindow++;
+                continue;
+            }
+            replay.add(event);
+            if (dyad.isContainedIn(event.actors())) {
+                forDyad++;
+            }
+        }
+        replay.sort(Comparator.comparing(Event::occurredAt)); // List.sort is stable
+        Path state = Files.createTempDirectory("dyadwatch-backtest-");
+        try {
+            Replay result = replay(replay, state, progress);
+            CusumThresholds thresholds = analysis.model().thresholds(dyad);
+            Map<Scenario, Double> limits = new EnumMap<>(Scenario.class);
+            limits.put(Scenario.WEAKENING, thresholds.threshold(Scenario.WEAKENING));
+            limits.put(Scenario.STRENGTHENING, thresholds.threshold(Scenario.STRENGTHENING));
+            List<PeriodRow> periods = result.history.stream().filter(r -> window.contains(r.period())).toList();
+            List<BacktestAlert> alerts = result.alerts.stream().filter(a -> window.contains(a.period())).toList();
+            return new BacktestResult(dyad.key(), unit, window, inputs.stream().map(EventInput::name).toList(),
+                    loaded.lines, loaded.events.size(), loaded.refused, forDyad, afterWindow, limits, periods, alerts);
+        } finally {
+            deleteQuietly(state);
+        }
+    }
+
+    private record Loaded(List<Event> events, List<RefusedLine> refused, long lines) {
+    }
+
+    private static Loaded load(List<EventInput> inputs, EventContract contract) throws IOException {
+        List<Event> events = new ArrayList<>();
+        List<RefusedLine> refused = new ArrayList<>();
+        long lines = 0;
+        for (EventInput input : inputs) {
+            try (InputStream in = new BufferedInputStream(input.opener().open())) {
+                long number = 0;
+                byte[] line;
+                while ((line = readLine(in)) != null) {
+                    number++;
+                    if (isBlank(line)) {
+                        continue;
+                    }
+                    lines++;
+                    ContractResult checked = contract.check(line);
+                    if (checked instanceof ContractResult.Rejected) {
+                        refused.add(new RefusedLine(input.name(), number, ((ContractResult.Rejected) checked).rejection()));
+                    } else {
+                        events.add(((ContractResult.Accepted) checked).event());
+                    }
+                }
+            } catch (IOException e) {
+                throw new IOException("cannot read " + input.name() + ": " + e.getMessage(), e);
+            }
+        }
+        return new Loaded(events, refused, lines);
+    }
+
+    /**
+     * The next line's bytes without its {@code \n} (and a {@code \r} before it), or null at the end. A line
+     * longer than {@link #MAX_LINE_BYTES} keeps only its first bytes (enough for the contract to refuse it as
+     * oversized) so one bad line cannot exhaust memory.
+     */
+    private static byte[] readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+        int b;
+        boolean any = false;
+        while ((b = in.read()) != -1) {
+            any = true;
+            if (b == '\n') {
+                break;
+            }
+            if (line.size() <= MAX_LINE_BYTES) {
+                line.write(b);
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        byte[] bytes = line.toByteArray();
+        return bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? Arrays.copyOf(bytes, bytes.length - 1) : bytes;
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private record Replay(List<PeriodRow> history, List<BacktestAlert> alerts) {
+    }
+
+    private Replay replay(List<Event> events, Path state, Progress progress) {
+        Topics topics = settings.common().topics();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Properties streamsProps = DyadWatchTopology.properties(settings.common(), settings.streams(), Map.of());
+        streamsProps.put(StreamsConfig.STATE_DIR_CONFIG, state.resolve("streams").toString());
+        Properties alertsProps = AlertsTopology.properties(settings.common(), settings.alerts(), Map.of());
+        alertsProps.put(StreamsConfig.STATE_DIR_CONFIG, state.resolve("alerts").toString());
+        long start = events.isEmpty() ? 0 : timestampOf(events.get(0));
+        JsonSerde<Assessment> assessmentSerde = new JsonSerde<>(Assessment.class);
+        JsonSerde<Alert> alertSerde = new JsonSerde<>(Alert.class);
+        try (TopologyTestDriver streams = new TopologyTestDriver(DyadWatchTopology.build(settings.common(),
+                        settings.streams(), analysis.model(), registry), streamsProps, Instant.now());
+                TopologyTestDriver rules = new TopologyTestDriver(AlertsTopology.build(settings.common(),
+                        analysis.rules(), analysis.catalog(), registry), alertsProps, Instant.ofEpochMilli(start))) {
+            TestInputTopic<String, byte[]> in = streams.createInputTopic(topics.events().name(),
+                    new StringSerializer(), new ByteArraySerializer());
+            TestOutputTopic<String, Assessment> assessments = streams.createOutputTopic(topics.assessments().name(),
+                    new StringDeserializer(), assessmentSerde.deserializer());
+            TestOutputTopic<String, byte[]> indicators = streams.createOutputTopic(topics.indicators().name(),
+                    new StringDeserializer(), new ByteArrayDeserializer());
+            TestOutputTopic<String, byte[]> deadLetters = streams.createOutputTopic(topics.deadLetters().name(),
+                    new StringDeserializer(), new ByteArrayDeserializer());
+            TestInputTopic<String, Assessment> rulesIn = rules.createInputTopic(topics.assessments().name(),
+                    new StringSerializer(), assessmentSerde.serializer());
+            TestOutputTopic<String, Alert> alertsOut = rules.createOutputTopic(topics.alerts().name(),
+                    new StringDeserializer(), alertSerde.deserializer());
+
+            List<BacktestAlert> alerts = new ArrayList<>();
+            Map<String, Integer> firing = new HashMap<>();
+            long rulesClock = start;
+            long done = 0;
+            for (Event event : events) {
+                long timestamp = timestampOf(event);
+                in.pipeInput(event.dyad().key(), EventJson.toBytes(event), timestamp);
+                indicators.readRecordsToList(); // not needed here; drained so the driver keeps no backlog
+                if (!deadLetters.isEmpty()) {
+                    throw new IllegalStateException("the topology refused an event the contract accepted: "
+                            + event.id() + " (" + deadLetters.readRecord().headers() + ")");
+                }
+                for (TestRecord<String, Assessment> record : assessments.readRecordsToList()) {
+                    long at = Math.max(rulesClock, record.timestamp());
+                    if (at > rulesClock) {
+                        rules.advanceWallClockTime(Duration.ofMillis(at - rulesClock));
+                        rulesClock = at;
+                    }
+                    rulesIn.pipeInput(record.key(), record.value(), record.timestamp());
+                    for (Alert alert : alertsOut.readValuesToList()) {
+                        collect(alert, record.value().period(), Instant.ofEpochMilli(rulesClock), alerts, firing);
+                    }
+                }
+                progress.replayed(++done, events.size());
+            }
+            return new Replay(history(streams), alerts);
+        }
+    }
+
+    private static void collect(Alert alert, String period, Instant at, List<BacktestAlert> alerts,
+            Map<String, Integer> firing) {
+        if (alert.status() == AlertStatus.FIRING) {
+            firing.put(alert.fingerprint(), alerts.size());
+            alerts.add(new BacktestAlert(alert, period, at, null, null, null));
+        } else {
+            Integer index = firing.remove(alert.fingerprint());
+            if (index != null) {
+                BacktestAlert fired = alerts.get(index);
+                String why = alert.description().startsWith(fired.alert().description())
+                        ? alert.description().substring(fired.alert().description().length()).strip()
+                        : alert.description();
+                alerts.set(index, fired.resolved(period, at, why.startsWith("Resolved: ") ? why.substring(10) : why));
+            }
+        }
+    }
+
+    private List<PeriodRow> history(TopologyTestDriver streams) {
+        KeyValueStore<String, PeriodResult> store = streams.getKeyValueStore(Stores.HISTORY);
+        String prefix = dyad.key() + "|";
+        List<PeriodRow> rows = new ArrayList<>();
+        try (KeyValueIterator<String, PeriodResult> all = store.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, PeriodResult> kv = all.next();
+                if (kv.key.startsWith(prefix)) {
+                    rows.add(PeriodRow.of(kv.value));
+                }
+            }
+        }
+        rows.sort(Comparator.comparing(PeriodRow::period));
+        return rows;
+    }
+
+    /** Record time of an event: its occurredAt (Kafka timestamps cannot be negative, so pre-1970 events sit at 0). */
+    private static long timestampOf(Event event) {
+        return Math.max(0, event.occurredAt().toEpochMilli());
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+}
