@@ -56,6 +56,20 @@ final class AlertLifecycle implements Processor<String, Assessment, String, Aler
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(5))
                 .register(registry);
+        for (AlertRule rule : rules.rules()) {
+            for (io.dyadwatch.model.alert.Severity severity : new java.util.LinkedHashSet<>(rule.severity().values())) {
+                counter(AlertStatus.FIRING, rule.id(), severity);
+                counter(AlertStatus.RESOLVED, rule.id(), severity);
+            }
+        }
+    }
+
+    private Counter counter(AlertStatus status, String rule, io.dyadwatch.model.alert.Severity severity) {
+        return Counter.builder(status == AlertStatus.FIRING ? "dyadwatch.alerts.fired" : "dyadwatch.alerts.resolved")
+                .description(status == AlertStatus.FIRING ? "Alerts that started firing, by rule and severity"
+                        : "Alerts that resolved, by rule and severity")
+                .tag("rule", rule).tag("severity", severity.name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry);
     }
 
     @Override
@@ -118,10 +132,7 @@ final class AlertLifecycle implements Processor<String, Assessment, String, Aler
     }
 
     private void emit(Alert alert, long inputTimestamp) {
-        Counter.builder(alert.status() == AlertStatus.FIRING ? "dyadwatch.alerts.fired" : "dyadwatch.alerts.resolved")
-                .description("Alerts published, by rule and severity")
-                .tag("rule", alert.rule()).tag("severity", alert.severity().name().toLowerCase(java.util.Locale.ROOT))
-                .register(registry).increment();
+        counter(alert.status(), alert.rule(), alert.severity()).increment();
         if (alert.status() == AlertStatus.FIRING) {
             latency.record(Duration.ofMillis(Math.max(0, context.currentSystemTimeMs() - inputTimestamp)));
         }

@@ -2,6 +2,7 @@ package io.dyadwatch.app;
 
 import io.dyadwatch.app.cli.AlertsCommand;
 import io.dyadwatch.app.cli.BacktestCommand;
+import io.dyadwatch.app.cli.BenchCommand;
 import io.dyadwatch.app.cli.BrokerCommand;
 import io.dyadwatch.app.cli.DemoCommand;
 import io.dyadwatch.app.cli.CatalogCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
                 "Run 'dyadwatch <command> --help' for a command's options."},
         subcommands = {DemoCommand.class, BrokerCommand.class, RunCommand.class, StreamsCommand.class,
                 AlertsCommand.class, PublishCommand.class, ImportCommand.class,
-                SimulateCommand.class, CatalogCommand.class, BacktestCommand.class, CommandLine.HelpCommand.class})
+                SimulateCommand.class, CatalogCommand.class, BacktestCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a bad setting or argument. */

@@ -2,12 +2,16 @@ package io.dyadwatch.producer;
 
 import io.dyadwatch.model.event.ContractResult;
 import io.dyadwatch.model.event.EventContract;
+import io.dyadwatch.model.event.RejectReason;
 import io.dyadwatch.model.event.Rejection;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
@@ -17,11 +21,17 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 /**
  * Publishes a JSON-lines stream of events: checks each line against the event contract, publishes the valid
  * ones, and reports each refused line with its number and reason. Blank lines are skipped, not refused.
+ *
+ * <p>Read from bytes ({@link #publish(String, InputStream)}), lines end at {@code \n} (a {@code \r} before
+ * it is dropped) and each line's bytes go to the contract as they are, so a line that is not valid UTF-8 is
+ * refused as {@code INVALID_UTF8}, exactly as the topology would dead-letter it, rather than silently altered.
  */
 public final class JsonLinesPublisher {
 
     /** Sends in flight before waiting for the oldest: bounds memory on large files. */
     private static final int MAX_IN_FLIGHT = 10_000;
+    /** Longest line kept in memory: the largest {@code event.max.bytes} allowed; longer lines are refused. */
+    static final int MAX_LINE_BYTES = 16 << 20;
 
     private final EventContract contract;
     private final EventPublisher publisher;
@@ -41,20 +51,106 @@ public final class JsonLinesPublisher {
      * @throws PublishException when the broker refuses or does not acknowledge an event
      */
     public PublishReport publish(String name, BufferedReader reader) throws IOException, PublishException {
-        List<PublishReport.RefusedLine> refused = new ArrayList<>();
-        Deque<Future<RecordMetadata>> inFlight = new ArrayDeque<>();
-        long lines = 0;
-        long published = 0;
+        Batch batch = new Batch(name);
         String line;
         while ((line = reader.readLine()) != null) {
-            lines++;
-            if (line.isBlank()) {
-                continue;
+            batch.lines++;
+            if (!line.isBlank()) {
+                batch.offer(contract.check(line));
             }
-            ContractResult result = contract.check(line);
+        }
+        return batch.finish();
+    }
+
+    /**
+     * Publishes every valid line of the input, read as bytes: each line is checked as the topology checks a
+     * record, so invalid UTF-8 is refused with its line number instead of being replaced.
+     *
+     * @param name the input's name in reports (a path, or "-" for standard input)
+     * @param in   the bytes; not closed
+     * @return what was published and what was refused
+     * @throws IOException      when the input cannot be read
+     * @throws PublishException when the broker refuses or does not acknowledge an event
+     */
+    public PublishReport publish(String name, InputStream in) throws IOException, PublishException {
+        Batch batch = new Batch(name);
+        ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+        byte[] buffer = new byte[1 << 16];
+        long length = 0;
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            int start = 0;
+            for (int i = 0; i < n; i++) {
+                if (buffer[i] == '\n') {
+                    length += append(line, length, buffer, start, i - start);
+                    batch.lines++;
+                    checkLine(batch, line, length);
+                    line.reset();
+                    length = 0;
+                    start = i + 1;
+                }
+            }
+            length += append(line, length, buffer, start, n - start);
+        }
+        if (length > 0) {
+            batch.lines++;
+            checkLine(batch, line, length);
+        }
+        return batch.finish();
+    }
+
+    /** Keeps at most {@link #MAX_LINE_BYTES} of a line; returns how many bytes the line grew by. */
+    private static int append(ByteArrayOutputStream line, long length, byte[] buffer, int from, int count) {
+        long room = MAX_LINE_BYTES + 1L - length;
+        if (room > 0) {
+            line.write(buffer, from, (int) Math.min(room, count));
+        }
+        return count;
+    }
+
+    private void checkLine(Batch batch, ByteArrayOutputStream line, long length) throws PublishException {
+        if (length > MAX_LINE_BYTES) {
+            batch.offer(ContractResult.reject(RejectReason.OVERSIZED, "the line is " + length
+                    + " bytes, more than any event may be (" + MAX_LINE_BYTES + " bytes)"));
+            return;
+        }
+        byte[] bytes = line.toByteArray();
+        int end = bytes.length;
+        if (end > 0 && bytes[end - 1] == '\r') {
+            end--;
+        }
+        if (isBlank(bytes, end)) {
+            return;
+        }
+        batch.offer(contract.check(end == bytes.length ? bytes : Arrays.copyOf(bytes, end)));
+    }
+
+    private static boolean isBlank(byte[] bytes, int end) {
+        for (int i = 0; i < end; i++) {
+            byte c = bytes[i];
+            if (c != ' ' && c != '\t' && c != '\r' && c != 0x0B && c != '\f') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One input's progress: lines read, sends in flight, refusals. */
+    private final class Batch {
+        private final String name;
+        private final List<PublishReport.RefusedLine> refused = new ArrayList<>();
+        private final Deque<Future<RecordMetadata>> inFlight = new ArrayDeque<>();
+        private long lines;
+        private long published;
+
+        Batch(String name) {
+            this.name = name;
+        }
+
+        void offer(ContractResult result) throws PublishException {
             if (result instanceof ContractResult.Rejected rejected) {
                 refused.add(new PublishReport.RefusedLine(name, lines, rejected.rejection()));
-                continue;
+                return;
             }
             inFlight.add(publisher.send(((ContractResult.Accepted) result).event()));
             if (inFlight.size() >= MAX_IN_FLIGHT) {
@@ -62,12 +158,15 @@ public final class JsonLinesPublisher {
                 published++;
             }
         }
-        publisher.flush();
-        while (!inFlight.isEmpty()) {
-            EventPublisher.await(inFlight.poll(), Duration.ofSeconds(60));
-            published++;
+
+        PublishReport finish() throws PublishException {
+            publisher.flush();
+            while (!inFlight.isEmpty()) {
+                EventPublisher.await(inFlight.poll(), Duration.ofSeconds(60));
+                published++;
+            }
+            return new PublishReport(name, lines, published, refused);
         }
-        return new PublishReport(name, lines, published, refused);
     }
 
     /** A refused line as a report line: {@code file:12: MISSING_FIELD: required field 'id' is missing}. */

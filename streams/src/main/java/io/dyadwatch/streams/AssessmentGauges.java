@@ -23,10 +23,13 @@ final class AssessmentGauges {
     static final String REVISION = "dyadwatch.assessment.revision";
 
     private final MeterRegistry registry;
+    private final java.util.List<String> indicators;
     private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
 
-    AssessmentGauges(MeterRegistry registry) {
+    /** @param indicators every catalog indicator id: each dyad gets a series per indicator, 0 when quiet */
+    AssessmentGauges(MeterRegistry registry, java.util.List<String> indicators) {
         this.registry = registry;
+        this.indicators = java.util.List.copyOf(indicators);
     }
 
     void update(Assessment a) {
@@ -40,13 +43,10 @@ final class AssessmentGauges {
                 "dyad", a.dyad(), "scenario", s.name()));
         a.thresholds().forEach((s, v) -> set(THRESHOLD, "Alarm threshold of the change statistic", v,
                 "dyad", a.dyad(), "scenario", s.name()));
-        values.forEach((key, holder) -> {
-            if (key.startsWith(INDICATOR + "|" + a.dyad() + "|")) {
-                holder.set(Double.doubleToLongBits(0.0));
-            }
-        });
-        a.indicators().forEach((indicator, v) -> set(INDICATOR, "Weighted indicator value in the current period", v,
-                "dyad", a.dyad(), "indicator", indicator));
+        for (String indicator : indicators) {
+            set(INDICATOR, "Weighted indicator value in the current period", a.indicators().getOrDefault(indicator, 0.0),
+                    "dyad", a.dyad(), "indicator", indicator);
+        }
         set(REVISION, "Revision of the dyad's assessment", a.revision(), "dyad", a.dyad());
     }
 

@@ -25,14 +25,20 @@ import java.util.Objects;
  * @param location   normalised location, or null
  * @param summary    the first report's summary
  * @param sources    one entry per source name, best grade kept
- * @param reportIds  every report's event id
+ * @param reportIds  the first {@value #KEPT_REPORT_IDS} reports' event ids (state stays bounded however often a story repeats)
+ * @param reports    how many reports were merged
  * @param indicators catalog indicators it counts for
  * @param weight     its weight in indicator sums
  * @param firstSeen  processing time of the first report, epoch milliseconds (for retention)
  */
 record ClusterState(String id, String type, Instant occurredAt, String period, String name, String location,
-        String summary, List<SourceRef> sources, List<String> reportIds, List<String> indicators, double weight,
-        long firstSeen) {
+        String summary, List<SourceRef> sources, List<String> reportIds, long reports, List<String> indicators,
+        double weight, long firstSeen) {
+
+    /** Report ids kept per event. */
+    static final int KEPT_REPORT_IDS = 20;
+    /** Sources kept per event (the best-graded ones count for the weight). */
+    static final int KEPT_SOURCES = 20;
 
     /** A source of a report: name, link, grade (text, like B2). */
     record SourceRef(String name, String url, String grade) {
@@ -49,36 +55,44 @@ record ClusterState(String id, String type, Instant occurredAt, String period, S
             long now) {
         return new ClusterState(event.id(), event.type().name(), event.occurredAt(), period,
                 normalised(event.attribute("name")), normalised(event.attribute("location")), event.summary(),
-                List.of(ref(event.source())), List.of(event.id()), indicators, weighting.weight(event.source().grade()),
-                now);
+                List.of(ref(event.source())), List.of(event.id()), 1, indicators,
+                weighting.weight(event.source().grade()), now);
     }
 
-    /** True when the event reports the same real-world event: same type, name or location matching. */
+    /**
+     * True when the event reports the same real-world event: same type, and the same name; or, when neither
+     * report names it, the same location. Two differently named exercises in one sea are two events.
+     */
     boolean sameEventAs(Event event) {
         if (!type.equals(event.type().name())) {
             return false;
         }
         String otherName = normalised(event.attribute("name"));
+        if (name != null || otherName != null) {
+            return name != null && name.equals(otherName);
+        }
         String otherLocation = normalised(event.attribute("location"));
-        return (name != null && name.equals(otherName)) || (location != null && location.equals(otherLocation));
+        return location != null && location.equals(otherLocation);
     }
 
     /** This event with one more report merged in. */
     ClusterState withReport(Event event, SourceWeighting weighting) {
         List<String> ids = new ArrayList<>(reportIds);
-        ids.add(event.id());
+        if (ids.size() < KEPT_REPORT_IDS) {
+            ids.add(event.id());
+        }
         List<SourceRef> merged = new ArrayList<>(sources);
         SourceRef incoming = ref(event.source());
         int known = indexOf(merged, incoming.name());
-        if (known < 0) {
+        if (known < 0 && merged.size() < KEPT_SOURCES) {
             merged.add(incoming);
         } else if (Grade.parse(incoming.grade()).compareTo(Grade.parse(merged.get(known).grade())) < 0) {
             merged.set(known, incoming);
         }
         double newWeight = weighting.corroboratedWeight(merged.stream().map(s -> Grade.parse(s.grade())).toList());
         Instant earliest = event.occurredAt().isBefore(occurredAt) ? event.occurredAt() : occurredAt;
-        return new ClusterState(id, type, earliest, period, name, location, summary, merged, ids, indicators,
-                newWeight, firstSeen);
+        return new ClusterState(id, type, earliest, period, name, location, summary, merged, ids, reports + 1,
+                indicators, newWeight, firstSeen);
     }
 
     /** Independent sources behind it. */

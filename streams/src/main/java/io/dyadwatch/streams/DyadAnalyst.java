@@ -56,13 +56,13 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
     private final Map<String, Dyad> dyads = new HashMap<>();
     private ProcessorContext<String, Output> context;
     private KeyValueStore<String, ReportRef> reports;
-    private KeyValueStore<String, ClusterState> clusters;
-    private KeyValueStore<String, ClusterIds> clusterIndex;
-    private KeyValueStore<String, PeriodTally> tallies;
-    private KeyValueStore<String, DyadTimeline> timelines;
-    private KeyValueStore<String, PeriodResult> history;
+    private CachedStore<ClusterState> clusters;
+    private CachedStore<ClusterIds> clusterIndex;
+    private CachedStore<PeriodTally> tallies;
+    private CachedStore<DyadTimeline> timelines;
+    private CachedStore<PeriodResult> history;
     private KeyValueStore<String, Assessment> latest;
-    private KeyValueStore<String, Long> clock;
+    private CachedStore<Long> clock;
 
     DyadAnalyst(ScenarioModel model, StreamsSettings settings, MeterRegistry registry, AssessmentGauges gauges) {
         this.model = model;
@@ -82,13 +82,13 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
     public void init(ProcessorContext<String, Output> context) {
         this.context = context;
         reports = context.getStateStore(Stores.REPORTS);
-        clusters = context.getStateStore(Stores.CLUSTERS);
-        clusterIndex = context.getStateStore(Stores.CLUSTER_INDEX);
-        tallies = context.getStateStore(Stores.TALLIES);
-        timelines = context.getStateStore(Stores.TIMELINES);
-        history = context.getStateStore(Stores.HISTORY);
+        clusters = new CachedStore<>(context.getStateStore(Stores.CLUSTERS), 10_000);
+        clusterIndex = new CachedStore<>(context.getStateStore(Stores.CLUSTER_INDEX), 10_000);
+        tallies = new CachedStore<>(context.getStateStore(Stores.TALLIES), 1_000);
+        timelines = new CachedStore<>(context.getStateStore(Stores.TIMELINES), 1_000);
+        history = new CachedStore<>(context.getStateStore(Stores.HISTORY), 1_000);
         latest = context.getStateStore(Stores.ASSESSMENTS);
-        clock = context.getStateStore(Stores.CLOCK);
+        clock = new CachedStore<>(context.getStateStore(Stores.CLOCK), 1);
         if (!settings.eventClock()) {
             context.schedule(settings.clockInterval(), PunctuationType.WALL_CLOCK_TIME, this::onClockTick);
         }
@@ -259,7 +259,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         Assessment assessment = new Assessment(dyadKey, current, exposure / unitExposure, revision,
                 Instant.ofEpochMilli(context.currentSystemTimeMs()), now.tally.events(), now.tally.weighted(),
                 now.assessment.posterior(), horizon.assessment.posterior(), settings.horizonPeriods(), change, limits,
-                drivers, explanations(drivers), evidence(dyadKey, horizon.periods, drivers, change, limits), trigger);
+                drivers, explanations(drivers), evidence(horizon.tallies, drivers, change, limits), trigger);
         timelines.put(dyadKey, new DyadTimeline(first, current, revision, change));
         latest.put(dyadKey, assessment);
         gauges.update(assessment);
@@ -269,7 +269,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
     private record Step(io.dyadwatch.catalog.model.Assessment assessment, CusumState cusum, PeriodTally tally) {
     }
 
-    private record Horizon(io.dyadwatch.catalog.model.Assessment assessment, List<String> periods) {
+    private record Horizon(io.dyadwatch.catalog.model.Assessment assessment, List<PeriodTally> tallies) {
     }
 
     private Step storeResult(Dyad dyad, String period, double exposure, CusumState before) {
@@ -291,14 +291,12 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
 
     private Horizon horizon(Dyad dyad, String current, double currentExposure) {
         Map<String, Double> sum = new HashMap<>();
-        List<String> periods = new ArrayList<>();
+        List<PeriodTally> periods = new ArrayList<>();
         String q = current;
         for (int i = 0; i < settings.horizonPeriods(); i++) {
-            periods.add(q);
-            PeriodTally tally = tallies.get(dyad.key() + "|" + q);
-            if (tally != null) {
-                tally.weighted().forEach((k, v) -> sum.merge(k, v, Double::sum));
-            }
+            PeriodTally tally = tallyOf(dyad.key(), q);
+            periods.add(tally);
+            tally.weighted().forEach((k, v) -> sum.merge(k, v, Double::sum));
             q = unit.previous(q);
         }
         double exposure = currentExposure + unitExposure * (settings.horizonPeriods() - 1);
@@ -327,36 +325,28 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
     }
 
     /** The heaviest events of the horizon, those behind the leading scenario's drivers first. */
-    private List<EvidenceItem> evidence(String dyadKey, List<String> periods, List<Driver> drivers,
+    private List<EvidenceItem> evidence(List<PeriodTally> periods, List<Driver> drivers,
             Map<Scenario, Double> change, Map<Scenario, Double> limits) {
         Scenario leading = CusumState.MONITORED.stream()
                 .max(Comparator.comparingDouble(s -> change.get(s) / limits.get(s))).orElseThrow();
         Set<String> driving = new LinkedHashSet<>();
         drivers.stream().filter(d -> d.scenario() == leading && d.llr() > 0).forEach(d -> driving.add(d.indicator()));
-        List<ClusterState> candidates = new ArrayList<>();
-        for (String period : periods) {
-            PeriodTally tally = tallies.get(dyadKey + "|" + period);
-            if (tally != null) {
-                for (PeriodTally.Ranked ranked : tally.top()) {
-                    ClusterState cluster = clusters.get(dyadKey + "|" + ranked.clusterId());
-                    if (cluster != null) {
-                        candidates.add(cluster);
-                    }
-                }
-            }
+        List<PeriodTally.Ranked> candidates = new ArrayList<>();
+        for (PeriodTally tally : periods) {
+            candidates.addAll(tally.top());
         }
         candidates.sort(Comparator
-                .comparing((ClusterState c) -> c.indicators().stream().noneMatch(driving::contains))
-                .thenComparing(Comparator.comparingDouble(ClusterState::weight).reversed())
-                .thenComparing(Comparator.comparing(ClusterState::occurredAt).reversed()));
-        return candidates.stream().limit(settings.evidenceSize()).map(ClusterState::evidence).toList();
+                .comparing((PeriodTally.Ranked r) -> r.evidence().indicators().stream().noneMatch(driving::contains))
+                .thenComparing(Comparator.comparingDouble(PeriodTally.Ranked::weight).reversed())
+                .thenComparing(Comparator.comparingLong(PeriodTally.Ranked::occurredAtMs).reversed()));
+        return candidates.stream().limit(settings.evidenceSize()).map(PeriodTally.Ranked::evidence).toList();
     }
 
     /** Wall clock: re-assess dyads whose period ended or whose change statistics moved while they were silent. */
     private void onClockTick(long nowMs) {
         String now = unit.labelOf(Instant.ofEpochMilli(nowMs));
         List<KeyValue<String, DyadTimeline>> all = new ArrayList<>();
-        try (KeyValueIterator<String, DyadTimeline> it = timelines.all()) {
+        try (KeyValueIterator<String, DyadTimeline> it = timelines.store().all()) {
             it.forEachRemaining(all::add);
         }
         for (KeyValue<String, DyadTimeline> entry : all) {
@@ -392,7 +382,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
     private void closeSilentDyads(String except, long timestamp) {
         String now = currentPeriod();
         List<KeyValue<String, DyadTimeline>> all = new ArrayList<>();
-        try (KeyValueIterator<String, DyadTimeline> it = timelines.all()) {
+        try (KeyValueIterator<String, DyadTimeline> it = timelines.store().all()) {
             it.forEachRemaining(all::add);
         }
         for (KeyValue<String, DyadTimeline> entry : all) {
@@ -415,7 +405,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         }
         expired.forEach(reports::delete);
         List<KeyValue<String, ClusterState>> old = new ArrayList<>();
-        try (KeyValueIterator<String, ClusterState> it = clusters.all()) {
+        try (KeyValueIterator<String, ClusterState> it = clusters.store().all()) {
             it.forEachRemaining(kv -> {
                 if (kv.value.firstSeen() < cutoff) {
                     old.add(kv);

@@ -49,7 +49,8 @@ public final class DyadWatchTopology {
     public static Topology build(CommonSettings common, StreamsSettings settings, ScenarioModel model,
             MeterRegistry registry) {
         Topics topics = common.topics();
-        AssessmentGauges gauges = new AssessmentGauges(registry);
+        AssessmentGauges gauges = new AssessmentGauges(registry,
+                model.catalog().indicators().stream().map(io.dyadwatch.catalog.Indicator::id).toList());
         StreamsBuilder builder = new StreamsBuilder();
         addStore(builder, Stores.REPORTS, new JsonSerde<>(ReportRef.class));
         addStore(builder, Stores.CLUSTERS, new JsonSerde<>(ClusterState.class));
@@ -102,7 +103,8 @@ public final class DyadWatchTopology {
 
     private static <V> void addStore(StreamsBuilder builder, String name, Serde<V> values) {
         builder.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-                org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name), Serdes.String(), values));
+                org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name), Serdes.String(), values)
+                .withCachingEnabled());
     }
 
     /** Kafka Streams properties for the topology. */

@@ -28,6 +28,28 @@ final class PipelineMeters {
         this.received = Counter.builder(RECEIVED).description("Records read from the events topic").register(registry);
         this.unwatched = Counter.builder(UNWATCHED).description("Valid events concerning no watched dyad")
                 .register(registry);
+        // every bounded series exists from the start at zero, so rate() and increase() see the first event
+        for (EventType type : EventType.values()) {
+            accepted(type, 0);
+        }
+        for (RejectReason reason : RejectReason.values()) {
+            deadLettered(reason, 0);
+        }
+        Counter.builder(DUPLICATES).description("Events counted once already, by id").register(registry);
+        Counter.builder(CORROBORATED).description("Reports merged into an event already reported by another source")
+                .register(registry);
+        Counter.builder(REPEATED).description("Reports merged into an event the same source had already reported")
+                .register(registry);
+    }
+
+    private void accepted(EventType type, double amount) {
+        Counter.builder(ACCEPTED).description("Records that passed the event contract").tag("type", type.name())
+                .register(registry).increment(amount);
+    }
+
+    private void deadLettered(RejectReason reason, double amount) {
+        Counter.builder(DEAD_LETTERED).description("Records refused by the event contract and dead-lettered")
+                .tag("reason", reason.name()).register(registry).increment(amount);
     }
 
     void received() {
@@ -35,13 +57,11 @@ final class PipelineMeters {
     }
 
     void accepted(EventType type) {
-        Counter.builder(ACCEPTED).description("Records that passed the event contract").tag("type", type.name())
-                .register(registry).increment();
+        accepted(type, 1);
     }
 
     void deadLettered(RejectReason reason) {
-        Counter.builder(DEAD_LETTERED).description("Records refused by the event contract and dead-lettered")
-                .tag("reason", reason.name()).register(registry).increment();
+        deadLettered(reason, 1);
     }
 
     void unwatched() {

@@ -11,12 +11,9 @@ import io.dyadwatch.producer.EventPublisher;
 import io.dyadwatch.producer.JsonLinesPublisher;
 import io.dyadwatch.producer.PublishException;
 import io.dyadwatch.producer.PublishReport;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,6 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
             try (Services services = Services.start(settings, List.of(Part.STREAMS, Part.ALERTS, Part.INGESTION));
                     AlertConsole console = new AlertConsole(settings.common(), settings.kafkaOverrides(), out).start()) {
                 out.println("  broker:  bootstrap.servers=" + broker.bootstrapServers());
+                out.println("  watch floor: " + services.http().baseUrl() + "/");
                 out.println("  metrics: " + services.http().baseUrl() + "/metrics");
                 out.println("  health:  " + services.http().baseUrl() + "/health");
                 out.println("  ingest:  POST " + services.http().baseUrl() + "/v1/events");
@@ -124,7 +122,7 @@ public final class DemoCommand implements Callable<Integer> {
                     if (in == null) {
                         throw new IllegalStateException("the bundled events " + BUNDLED_EVENTS + " are missing from the jar");
                     }
-                    PublishReport report = lines.publish("bundled events", reader(in));
+                    PublishReport report = lines.publish("bundled events", in);
                     published += report.published();
                     refused += report.refused().size();
                     report.refused().forEach(r -> spec.commandLine().getErr().println(JsonLinesPublisher.describe(r)));
@@ -132,7 +130,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             for (Path file : events) {
                 try (InputStream in = Files.newInputStream(file)) {
-                    PublishReport report = lines.publish(file.toString(), reader(in));
+                    PublishReport report = lines.publish(file.toString(), in);
                     published += report.published();
                     refused += report.refused().size();
                     report.refused().forEach(r -> spec.commandLine().getErr().println(JsonLinesPublisher.describe(r)));
@@ -140,10 +138,6 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         return new PublishTotals(published, refused);
-    }
-
-    private static BufferedReader reader(InputStream in) {
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
 
     private static boolean awaitProcessed(Settings settings, Duration timeout)

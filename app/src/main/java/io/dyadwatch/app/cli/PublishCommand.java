@@ -6,13 +6,12 @@ import io.dyadwatch.producer.EventPublisher;
 import io.dyadwatch.producer.JsonLinesPublisher;
 import io.dyadwatch.producer.PublishException;
 import io.dyadwatch.producer.PublishReport;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,8 @@ import picocli.CommandLine.Spec;
 /** {@code dyadwatch publish FILE...}: validate and publish JSON-lines event files. */
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = {"Check each line of JSON-lines event files against the event contract and publish the valid ones",
-                "(idempotent producer, acks=all, keyed by dyad). Refused lines are reported with their line number and reason.",
+                "(idempotent producer, acks=all, keyed by dyad). Refused lines are reported with their line number and reason",
+                "(a line that is not valid UTF-8 is refused as INVALID_UTF8, as the topology would dead-letter it).",
                 "Exit code 0 only if every line was published."})
 public final class PublishCommand implements Callable<Integer> {
 
@@ -52,8 +52,8 @@ public final class PublishCommand implements Callable<Integer> {
             JsonLinesPublisher lines = new JsonLinesPublisher(resolved.common().contract(), publisher);
             for (String file : files) {
                 PublishReport report;
-                try (BufferedReader reader = open(file)) {
-                    report = lines.publish(file, reader);
+                try (InputStream in = open(file)) {
+                    report = lines.publish(file, in);
                 }
                 report.refused().forEach(line -> err.println(JsonLinesPublisher.describe(line)));
                 out.printf("%s: %d published, %d refused%n", file, report.published(), report.refused().size());
@@ -65,13 +65,15 @@ public final class PublishCommand implements Callable<Integer> {
         return refused == 0 ? 0 : 1;
     }
 
-    private static BufferedReader open(String file) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    /** The file's bytes, undecoded: the contract checks each line's UTF-8 as the topology does. */
+    private static InputStream open(String file) throws IOException {
         if ("-".equals(file)) {
-            return new BufferedReader(new InputStreamReader(System.in, decoder));
+            return System.in;
         }
-        return new BufferedReader(new InputStreamReader(Files.newInputStream(Path.of(file)), decoder));
+        try {
+            return Files.newInputStream(Path.of(file));
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException("no such file: " + file, e);
+        }
     }
 }

@@ -29,6 +29,7 @@ final class ServiceRunner {
         }, "dyadwatch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("dyadwatch " + name + " running against " + settings.common().bootstrapServers());
+        out.println("  watch floor: " + services.http().baseUrl() + "/");
         out.println("  metrics: " + services.http().baseUrl() + "/metrics");
         out.println("  health:  " + services.http().baseUrl() + "/health");
         if (parts.contains(Services.Part.INGESTION)) {

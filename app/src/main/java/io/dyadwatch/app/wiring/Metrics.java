@@ -19,6 +19,7 @@ public final class Metrics {
     @SuppressWarnings("resource")
     public static PrometheusMeterRegistry prometheus() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(new PromtoolFriendlyNames());
         registry.config().commonTags("application", "dyadwatch");
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);

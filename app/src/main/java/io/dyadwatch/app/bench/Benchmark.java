@@ -1,0 +1,253 @@
+package io.dyadwatch.app.bench;
+
+import io.dyadwatch.app.broker.EmbeddedBroker;
+import io.dyadwatch.app.wiring.ProcessingProgress;
+import io.dyadwatch.app.wiring.Services;
+import io.dyadwatch.app.wiring.Settings;
+import io.dyadwatch.app.wiring.StreamsService;
+import io.dyadwatch.app.wiring.TopicAdmin;
+import io.dyadwatch.model.alert.Alert;
+import io.dyadwatch.model.alert.AlertStatus;
+import io.dyadwatch.model.json.JsonSerde;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Measures DyadWatch on an embedded broker, in one run: the throughput of a bare Kafka Streams baseline and of
+ * the full pipeline over the same events, then the event-to-alert latency of the full pipeline at a fixed input
+ * rate, from the input record's timestamp to the alert's arrival at a downstream read_committed consumer.
+ */
+public final class Benchmark {
+
+    private final int events;
+    private final int rate;
+    private final int latencySeconds;
+    private final PrintWriter out;
+
+    public Benchmark(int events, int rate, int latencySeconds, PrintWriter out) {
+        this.events = events;
+        this.rate = rate;
+        this.latencySeconds = latencySeconds;
+        this.out = out;
+    }
+
+    public BenchmarkResult run() throws Exception {
+        AtomicLong peakHeap = new AtomicLong();
+        Thread sampler = heapSampler(peakHeap);
+        Path state = Files.createTempDirectory("dyadwatch-bench-");
+        try (EmbeddedBroker broker = EmbeddedBroker.start(0, null)) {
+            Settings throughput = settings(broker, "bench.", state.resolve("t"));
+            TopicAdmin.ensureTopics(throughput.common(), Map.of());
+            say("producing %,d events...", events);
+            produce(broker, "bench.events", SyntheticEvents.generate(events, 42), 0);
+
+            say("baseline: bare Kafka Streams, parse and windowed count...");
+            double baselineSeconds = baseline(broker, state.resolve("baseline"));
+            say("  %.1f s", baselineSeconds);
+            say("full pipeline: topology and alert rules...");
+            double pipelineSeconds = pipeline(broker, throughput);
+            say("  %.1f s", pipelineSeconds);
+
+            say("latency: %,d events/s for %d s...", rate, latencySeconds);
+            List<Long> latencies = latency(broker, settings(broker, "bench-lat.", state.resolve("l")));
+            Collections.sort(latencies);
+            sampler.interrupt();
+            return new BenchmarkResult(events, baselineSeconds, events / baselineSeconds, pipelineSeconds,
+                    events / pipelineSeconds, baselineSeconds / pipelineSeconds, rate, latencies.size(),
+                    percentile(latencies, 0.50), percentile(latencies, 0.99),
+                    latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1), peakHeap.get(),
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        } finally {
+            sampler.interrupt();
+            try (var paths = Files.walk(state)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private Settings settings(EmbeddedBroker broker, String prefix, Path state) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        flags.put("bootstrap.servers", broker.bootstrapServers());
+        flags.put("topic.prefix", prefix);
+        flags.put("dyads", "CHN-RUS,IRN-RUS,CHN-IRN,PRK-RUS");
+        flags.put("streams.application.id", prefix + "pipeline");
+        flags.put("alerts.application.id", prefix + "alerts");
+        flags.put("streams.state.dir", state.resolve("streams").toString());
+        flags.put("alerts.state.dir", state.resolve("alerts").toString());
+        flags.put("streams.clock", "event");
+        flags.put("http.port", "0");
+        return Settings.resolve(null, Map.of(), flags);
+    }
+
+    private double baseline(EmbeddedBroker broker, Path state) throws Exception {
+        Properties props = new Properties();
+        String appId = "bench-baseline-" + UUID.randomUUID().toString().substring(0, 8);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        try (StreamsService app = new StreamsService("baseline", BaselineTopology.build("bench.events"), props,
+                new SimpleMeterRegistry())) {
+            app.start();
+            app.awaitRunning(Duration.ofSeconds(120));
+            long start = System.nanoTime();
+            awaitCaughtUp(broker, appId, List.of("bench.events"), true);
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
+    private double pipeline(EmbeddedBroker broker, Settings settings) throws Exception {
+        try (Services services = Services.start(settings, List.of(Services.Part.STREAMS, Services.Part.ALERTS))) {
+            say("  running: %d Kafka Streams applications", services.streamsServices().size());
+            long start = System.nanoTime();
+            awaitCaughtUp(broker, settings.streams().applicationId(), List.of("bench.events"), true);
+            awaitCaughtUp(broker, settings.alerts().applicationId(), List.of("bench.assessments"), false);
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
+    private List<Long> latency(EmbeddedBroker broker, Settings settings) throws Exception {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        try (Services services = Services.start(settings, List.of(Services.Part.STREAMS, Services.Part.ALERTS));
+                KafkaConsumer<String, Alert> consumer = alertConsumer(broker, settings)) {
+            say("  running: %d Kafka Streams applications", services.streamsServices().size());
+            Thread reader = new Thread(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        consumer.poll(Duration.ofMillis(50)).forEach(r -> {
+                            if (r.value() != null && r.value().status() == AlertStatus.FIRING
+                                    && "signature-event".equals(r.value().rule())) {
+                                latencies.add(System.currentTimeMillis() - r.timestamp());
+                            }
+                        });
+                    }
+                } catch (org.apache.kafka.common.errors.WakeupException | org.apache.kafka.common.errors.InterruptException e) {
+                    // done
+                }
+            }, "bench-alert-reader");
+            reader.start();
+            List<SyntheticEvents.Record> records = SyntheticEvents.generate(rate * latencySeconds, 7);
+            produce(broker, settings.common().topics().events().name(), records, rate);
+            long expected = records.stream().filter(SyntheticEvents.Record::probe).count();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (latencies.size() < expected && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            consumer.wakeup();
+            reader.join(5_000);
+            return new ArrayList<>(latencies);
+        }
+    }
+
+    private static KafkaConsumer<String, Alert> alertConsumer(EmbeddedBroker broker, Settings settings) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-latency-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new JsonSerde<>(Alert.class).deserializer());
+        consumer.subscribe(List.of(settings.common().topics().alerts().name()));
+        while (consumer.assignment().isEmpty()) {
+            consumer.poll(Duration.ofMillis(100));
+        }
+        return consumer;
+    }
+
+    /** Produces the records, paced at {@code perSecond} (0 = as fast as possible), and waits for every ack. */
+    private static void produce(EmbeddedBroker broker, String topic, List<SyntheticEvents.Record> records, int perSecond)
+            throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, perSecond == 0 ? 10 : 0);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new ByteArraySerializer())) {
+            long start = System.nanoTime();
+            for (int i = 0; i < records.size(); i++) {
+                if (perSecond > 0) {
+                    long due = start + (long) (i * 1e9 / perSecond);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                }
+                SyntheticEvents.Record r = records.get(i);
+                producer.send(new ProducerRecord<>(topic, r.key(), r.value()));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Waits until the group has committed everything on the topics (and its repartition topics). */
+    private static void awaitCaughtUp(EmbeddedBroker broker, String groupId, List<String> topics, boolean internal)
+            throws Exception {
+        Properties admin = new Properties();
+        admin.put("bootstrap.servers", broker.bootstrapServers());
+        try (ProcessingProgress progress = new ProcessingProgress(admin);
+                org.apache.kafka.clients.admin.Admin listing = org.apache.kafka.clients.admin.Admin.create(admin)) {
+            List<String> all = new ArrayList<>(topics);
+            if (internal) {
+                listing.listTopics().names().get().stream()
+                        .filter(t -> t.startsWith(groupId + "-") && t.endsWith("-repartition")).forEach(all::add);
+            }
+            while (progress.lag(groupId, all) > 0) {
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static long percentile(List<Long> sorted, double q) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(q * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static Thread heapSampler(AtomicLong peak) {
+        Thread thread = new Thread(() -> {
+            var memory = ManagementFactory.getMemoryMXBean();
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-heap-sampler");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private void say(String format, Object... args) {
+        out.printf(format + "%n", args);
+        out.flush();
+    }
+}

@@ -1,0 +1,65 @@
+package io.dyadwatch.app.bench;
+
+import io.dyadwatch.model.event.EventType;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A deterministic stream of valid events for the benchmark: watched dyads in turn, event time advancing one
+ * day per dyad per event, a mix of types with names and locations (so corroboration does work), and every
+ * {@value #PROBE_EVERY}th event a confirmed mutual-defence treaty: a signature event that fires an alert, whose
+ * latency is measured. Between probes of a dyad more than two quarters pass, so the previous alert has resolved.
+ */
+public final class SyntheticEvents {
+
+    /** One probe (signature event) every this many events. */
+    public static final int PROBE_EVERY = 1_000;
+
+    private static final String[][] DYADS = {{"RUS", "CHN"}, {"RUS", "IRN"}, {"CHN", "IRN"}, {"RUS", "PRK"}};
+    private static final EventType[] TYPES = {EventType.JOINT_EXERCISE, EventType.COMBINED_PATROL,
+        EventType.LEADER_EXCHANGE, EventType.ARMS_TRANSFER, EventType.DUAL_USE_EXPORT, EventType.PUBLIC_STATEMENT,
+        EventType.SANCTIONS_ACTION, EventType.DEFENSE_INDUSTRIAL_COOPERATION};
+    private static final String[] SOURCES = {"Reuters", "TASS", "Xinhua", "Kyodo", "Yonhap", "AP"};
+
+    private SyntheticEvents() {
+    }
+
+    /** A dyad key and the event's JSON bytes. */
+    public record Record(String key, byte[] value, boolean probe) {
+    }
+
+    /** {@code n} records, the same for the same seed. */
+    public static List<Record> generate(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        LocalDate start = LocalDate.of(1990, 1, 1);
+        List<Record> records = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String[] actors = DYADS[i % DYADS.length];
+            String key = actors[0].compareTo(actors[1]) < 0 ? actors[0] + "-" + actors[1] : actors[1] + "-" + actors[0];
+            LocalDate day = start.plusDays(i / DYADS.length / 4);
+            boolean probe = i % PROBE_EVERY == PROBE_EVERY - 1;
+            String json;
+            if (probe) {
+                json = "{\"id\":\"bench-" + seed + "-" + i + "\",\"type\":\"DEFENSE_AGREEMENT\",\"actors\":[\"" + actors[0]
+                        + "\",\"" + actors[1] + "\"],\"occurredAt\":\"" + day + "\",\"source\":{\"name\":\"Reuters\","
+                        + "\"reliability\":\"A\",\"credibility\":1},\"attributes\":{\"kind\":\"mutual-defense\"},"
+                        + "\"summary\":\"benchmark probe " + i + "\"}";
+            } else {
+                EventType type = TYPES[random.nextInt(TYPES.length)];
+                String source = SOURCES[random.nextInt(SOURCES.length)];
+                json = "{\"id\":\"bench-" + seed + "-" + i + "\",\"type\":\"" + type + "\",\"actors\":[\"" + actors[0]
+                        + "\",\"" + actors[1] + "\"],\"occurredAt\":\"" + day + "\",\"source\":{\"name\":\"" + source
+                        + "\",\"reliability\":\"B\",\"credibility\":" + (1 + random.nextInt(3)) + "},\"attributes\":{"
+                        + "\"name\":\"Exercise " + random.nextInt(50) + "\",\"location\":\"Sea of Japan\","
+                        + "\"domains\":[\"naval\",\"air\"],\"themes\":[\"anti-submarine\"],\"near\":[\"JPN\"],"
+                        + "\"framework\":\"bilateral\",\"level\":\"defense-minister\",\"stance\":\"alignment\"},"
+                        + "\"summary\":\"benchmark event " + i + " of type " + type + "\"}";
+            }
+            records.add(new Record(key, json.getBytes(StandardCharsets.UTF_8), probe));
+        }
+        return records;
+    }
+}

@@ -1,0 +1,46 @@
+package io.dyadwatch.app.cli;
+
+import io.dyadwatch.app.bench.Benchmark;
+import io.dyadwatch.app.bench.BenchmarkResult;
+import io.dyadwatch.model.json.Json;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dyadwatch bench}: throughput against a bare Kafka Streams baseline, and event-to-alert latency. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure on an embedded broker: throughput of the full pipeline against a bare Kafka Streams",
+                "baseline over the same events, and event-to-alert latency at a fixed input rate. See docs/performance.md."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--events", defaultValue = "100000", description = "Events in the throughput phase (default ${DEFAULT-VALUE}).")
+    int events;
+
+    @Option(names = "--rate", defaultValue = "1000", description = "Input rate of the latency phase, events/s (default ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--latency-seconds", defaultValue = "30", description = "Length of the latency phase (default ${DEFAULT-VALUE}).")
+    int latencySeconds;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON, for tracking.")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (events < 1 || rate < 1 || latencySeconds < 1) {
+            throw new IllegalArgumentException("--events, --rate and --latency-seconds must be positive");
+        }
+        BenchmarkResult result = new Benchmark(events, rate, latencySeconds, spec.commandLine().getOut()).run();
+        spec.commandLine().getOut().print(result.table());
+        if (json != null) {
+            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), result);
+        }
+        return 0;
+    }
+}
