@@ -2,16 +2,16 @@ package io.dyadwatch.app.bench;
 
 import io.dyadwatch.model.event.EventType;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A deterministic stream of valid events for the benchmark: watched dyads in turn, event time advancing one
- * day per dyad per event, a mix of types with names and locations (so corroboration does work), and every
- * {@value #PROBE_EVERY}th event a confirmed mutual-defence treaty: a signature event that fires an alert, whose
- * latency is measured. Between probes of a dyad more than two quarters pass, so the previous alert has resolved.
+ * A deterministic stream of valid events for the benchmark: watched dyads in turn, event time advancing
+ * evenly over thirty years (1995-2025) whatever the number of events, a mix of types with names and locations
+ * (so corroboration does work), and every {@value #PROBE_EVERY}th event a confirmed mutual-defence treaty for
+ * the next dyad in turn: a signature event that fires an alert, whose latency is measured. Probes of one dyad are
+ * {@code 4 x PROBE_EVERY} events apart, enough event time for the previous alert to have resolved.
  */
 public final class SyntheticEvents {
 
@@ -34,13 +34,14 @@ public final class SyntheticEvents {
     /** {@code n} records, the same for the same seed. */
     public static List<Record> generate(int n, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        LocalDate start = LocalDate.of(1990, 1, 1);
+        java.time.Instant start = java.time.Instant.parse("1995-01-01T00:00:00Z");
+        long step = java.time.Duration.ofDays(365L * 30).toMillis() / Math.max(1, n);
         List<Record> records = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            String[] actors = DYADS[i % DYADS.length];
-            String key = actors[0].compareTo(actors[1]) < 0 ? actors[0] + "-" + actors[1] : actors[1] + "-" + actors[0];
-            LocalDate day = start.plusDays(i / DYADS.length / 4);
             boolean probe = i % PROBE_EVERY == PROBE_EVERY - 1;
+            String[] actors = DYADS[(probe ? i / PROBE_EVERY : i) % DYADS.length];
+            String key = actors[0].compareTo(actors[1]) < 0 ? actors[0] + "-" + actors[1] : actors[1] + "-" + actors[0];
+            java.time.Instant day = start.plusMillis(step * i);
             String json;
             if (probe) {
                 json = "{\"id\":\"bench-" + seed + "-" + i + "\",\"type\":\"DEFENSE_AGREEMENT\",\"actors\":[\"" + actors[0]
