@@ -97,7 +97,10 @@ class AlertLifecycleTest {
                 .anyMatch(c -> c.seed().equals("002_5e4206513a1261c3.txt"));
         assertThat(alerts.get(1).fingerprint()).isEqualTo(firing.fingerprint());
         assertThat(alerts.get(1).endsAt()).isNotNull();
-        assertThat(registry.get("dyadwatch.alerts.fired").tag("rule", "scenario-shift").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("dyadwatch.alerts.fired").tag("rule", "scenario-shift").tag("severity", "critical")
+                .counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("dyadwatch.alerts.fired").tag("rule", "scenario-shift").tag("severity", "warning")
+                .counter().count()).isZero();
         assertThat(registry.get("dyadwatch.event.to.alert.latency").timer().count()).isPositive();
     }
 
