@@ -2,12 +2,10 @@ package io.dyadwatch.app.cli;
 
 import io.dyadwatch.app.wiring.Services.Part;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code dyadwatch alerts}: the alert rules alone. */
@@ -24,20 +22,12 @@ public final class AlertsCommand implements Callable<Integer> {
     @Mixin
     SinkOptions sinks;
 
-    @Option(names = "--http-port", paramLabel = "N", description = "HTTP port (setting http.port, default 8080; 0 = free port).")
-    Integer httpPort;
-
-    private Map<String, String> flags() {
-        Map<String, String> flags = new java.util.LinkedHashMap<>(sinks.flags());
-        if (httpPort != null) {
-            flags.put("http.port", httpPort.toString());
-        }
-        return flags;
-    }
+    @Mixin
+    HttpPortOption http;
 
     @Override
     public Integer call() throws InterruptedException {
-        return ServiceRunner.run("alerts", settings.resolve(flags()),
+        return ServiceRunner.run("alerts", settings.resolve(ServiceRunner.merge(sinks.flags(), http.flags())),
                 List.of(Part.ALERTS), true, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -13,6 +13,16 @@ final class ServiceRunner {
     private ServiceRunner() {
     }
 
+    /** The flags of several option groups, later ones winning. */
+    @SafeVarargs
+    static java.util.Map<String, String> merge(java.util.Map<String, String>... groups) {
+        java.util.Map<String, String> merged = new java.util.LinkedHashMap<>();
+        for (java.util.Map<String, String> group : groups) {
+            merged.putAll(group);
+        }
+        return merged;
+    }
+
     static int run(String name, Settings settings, List<Services.Part> parts, boolean printAlerts, PrintWriter out,
             PrintWriter err) throws InterruptedException {
         Services services = Services.start(settings, parts);

@@ -2,12 +2,10 @@ package io.dyadwatch.app.cli;
 
 import io.dyadwatch.app.wiring.Services.Part;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code dyadwatch streams}: the topology alone. */
@@ -21,12 +19,12 @@ public final class StreamsCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settings;
 
-    @Option(names = "--http-port", paramLabel = "N", description = "HTTP port (setting http.port, default 8080; 0 = free port).")
-    Integer httpPort;
+    @Mixin
+    HttpPortOption http;
 
     @Override
     public Integer call() throws InterruptedException {
-        return ServiceRunner.run("streams", settings.resolve(httpPort == null ? Map.of() : Map.of("http.port", httpPort.toString())),
+        return ServiceRunner.run("streams", settings.resolve(http.flags()),
                 List.of(Part.STREAMS), false, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }
