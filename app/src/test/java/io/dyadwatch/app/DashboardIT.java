@@ -201,6 +201,8 @@ class DashboardIT {
                 exercise.replace("d-ex1", "d-ex2").replace("Test wire", "Other wire"),         // corroborates
                 exercise.replace("d-ex1", "d-ex3"),                                            // the same source again
                 TestEvents.event("d-unwatched", "JOINT_EXERCISE", "2024-06-11", "FRA", "DEU"), // no watched dyad
+                // today: the current period's indicator panels need activity in the current (wall-clock) quarter
+                TestEvents.treaty("d-now", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), "RUS", "CHN"),
                 "{\"id\":\"d-invalid\"}") + "]");                                           // refused over HTTP
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());

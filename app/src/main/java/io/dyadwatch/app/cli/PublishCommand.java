@@ -39,6 +39,9 @@ public final class PublishCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "JSON-lines files; '-' reads standard input.")
     List<String> files;
 
+    @picocli.CommandLine.Option(names = "--quiet", description = "No progress line on the terminal.")
+    boolean quiet;
+
     @Override
     public Integer call() throws IOException, PublishException {
         PrintWriter out = spec.commandLine().getOut();
@@ -52,7 +55,12 @@ public final class PublishCommand implements Callable<Integer> {
             JsonLinesPublisher lines = new JsonLinesPublisher(resolved.common().contract(), publisher);
             for (String file : files) {
                 PublishReport report;
-                try (InputStream in = open(file)) {
+                long size = "-".equals(file) || !Files.isRegularFile(Path.of(file)) ? 0 : Files.size(Path.of(file));
+                try (InputStream raw = open(file);
+                        LineCountingInput in = new LineCountingInput(raw);
+                        TerminalProgress progress = new TerminalProgress(err, "lines", size == 0 ? null
+                                : () -> in.bytes() * 1000 / size, quiet)) {
+                    in.onLines(progress::advance);
                     report = lines.publish(file, in);
                 }
                 report.refused().forEach(line -> err.println(JsonLinesPublisher.describe(line)));
@@ -63,6 +71,54 @@ public final class PublishCommand implements Callable<Integer> {
         }
         out.printf("total: %d published, %d refused%n", published, refused);
         return refused == 0 ? 0 : 1;
+    }
+
+    /** Counts the bytes and lines read through it, for the progress line. */
+    private static final class LineCountingInput extends java.io.FilterInputStream {
+        private long bytes;
+        private java.util.function.LongConsumer lines = n -> { };
+
+        LineCountingInput(InputStream in) {
+            super(in);
+        }
+
+        void onLines(java.util.function.LongConsumer listener) {
+            this.lines = listener;
+        }
+
+        long bytes() {
+            return bytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                bytes++;
+                if (b == '\n') {
+                    lines.accept(1);
+                }
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                bytes += n;
+                long newlines = 0;
+                for (int i = offset; i < offset + n; i++) {
+                    if (buffer[i] == '\n') {
+                        newlines++;
+                    }
+                }
+                if (newlines > 0) {
+                    lines.accept(newlines);
+                }
+            }
+            return n;
+        }
     }
 
     /** The file's bytes, undecoded: the contract checks each line's UTF-8 as the topology does. */

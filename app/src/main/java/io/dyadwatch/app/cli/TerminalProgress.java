@@ -35,7 +35,12 @@ final class TerminalProgress implements AutoCloseable {
 
     /** One more item done. */
     void step() {
-        count++;
+        advance(1);
+    }
+
+    /** {@code n} more items done. */
+    void advance(long n) {
+        count += n;
         if (!enabled) {
             return;
         }
