@@ -26,60 +26,60 @@ final class RuleEvaluator {
     static List<Condition> evaluate(AlertRule rule, Assessment a, Function<String, AlertState> states) {
         List<Condition> conditions = new ArrayList<>();
         if (rule instanceof AlertRule.ChangeStatistic r) {
-                for (Scenario s : r.scenarios()) {
-                    Double stat = a.changeStatistics().get(s);
-                    Double threshold = a.thresholds().get(s);
-                    if (stat == null || threshold == null) {
-                        continue;
-                    }
-                    boolean firing = isFiring(states.apply(s.name()));
-                    boolean holds = firing ? stat >= r.resolveBelow() * threshold : stat >= threshold;
-                    conditions.add(new Condition(s.name(), s, holds, String.format(Locale.ROOT,
-                            "%s moving toward %s: change statistic %.2f, threshold %.2f; P(%s) now %.2f, over %d periods %.2f",
-                            a.dyad(), s, stat, threshold, s, a.probabilities().getOrDefault(s, 0.0), a.horizonPeriods(),
-                            a.trailingProbabilities().getOrDefault(s, 0.0)), stat, a.evidence(), drivers(a, s),
-                            a.period()));
+            for (Scenario s : r.scenarios()) {
+                Double stat = a.changeStatistics().get(s);
+                Double threshold = a.thresholds().get(s);
+                if (stat == null || threshold == null) {
+                    continue;
                 }
+                boolean firing = isFiring(states.apply(s.name()));
+                boolean holds = firing ? stat >= r.resolveBelow() * threshold : stat >= threshold;
+                conditions.add(new Condition(s.name(), s, holds, String.format(Locale.ROOT,
+                        "%s moving toward %s: change statistic %.2f, threshold %.2f; P(%s) now %.2f, over %d periods %.2f",
+                        a.dyad(), s, stat, threshold, s, a.probabilities().getOrDefault(s, 0.0), a.horizonPeriods(),
+                        a.trailingProbabilities().getOrDefault(s, 0.0)), stat, a.evidence(), drivers(a, s),
+                        a.period()));
+            }
         } else if (rule instanceof AlertRule.ProbabilityLevel r) {
-                for (Scenario s : r.scenarios()) {
-                    double p = (r.trailing() ? a.trailingProbabilities() : a.probabilities()).getOrDefault(s, 0.0);
-                    boolean firing = isFiring(states.apply(s.name()));
-                    boolean holds = firing ? p >= r.resolveBelow() : p >= r.level();
-                    conditions.add(new Condition(s.name(), s, holds, String.format(Locale.ROOT,
-                            "%s: %s is the most credible reading, P=%.2f %s (level %.2f)", a.dyad(), s, p,
-                            r.trailing() ? "over " + a.horizonPeriods() + " periods" : "this period", r.level()),
-                            a.changeStatistics().get(s), a.evidence(), drivers(a, s), a.period()));
-                }
+            for (Scenario s : r.scenarios()) {
+                double p = (r.trailing() ? a.trailingProbabilities() : a.probabilities()).getOrDefault(s, 0.0);
+                boolean firing = isFiring(states.apply(s.name()));
+                boolean holds = firing ? p >= r.resolveBelow() : p >= r.level();
+                conditions.add(new Condition(s.name(), s, holds, String.format(Locale.ROOT,
+                        "%s: %s is the most credible reading, P=%.2f %s (level %.2f)", a.dyad(), s, p,
+                        r.trailing() ? "over " + a.horizonPeriods() + " periods" : "this period", r.level()),
+                        a.changeStatistics().get(s), a.evidence(), drivers(a, s), a.period()));
+            }
         } else if (rule instanceof AlertRule.Signature r) {
-                for (String indicator : r.indicators()) {
-                    AlertState state = states.apply(indicator);
-                    EvidenceItem trigger = a.trigger();
-                    boolean fresh = trigger != null && trigger.indicators().contains(indicator) && confirmed(r, trigger);
-                    if (isFiring(state) && !fresh) {
-                        boolean over = periodsBetween(state.period(), a.period()) > r.resolveAfterPeriods();
-                        conditions.add(new Condition(indicator, r.scenario(), !over, state.alert().summary(),
-                                a.changeStatistics().get(r.scenario()), state.alert().evidence(), List.of(indicator),
-                                state.period()));
-                    } else if (fresh) {
-                        List<EvidenceItem> evidence = new ArrayList<>();
-                        evidence.add(trigger);
-                        a.evidence().stream().filter(e -> !e.id().equals(trigger.id())).forEach(evidence::add);
-                        conditions.add(new Condition(indicator, r.scenario(), true, String.format(Locale.ROOT,
-                                "%s signature event (%s): %s (%s, %s, %d source%s)", a.dyad(), indicator,
-                                abbreviate(trigger.summary(), 120), trigger.sourceName(), trigger.grade(),
-                                trigger.corroboration(), trigger.corroboration() == 1 ? "" : "s"),
-                                a.changeStatistics().get(r.scenario()), evidence, List.of(indicator),
-                                unitOf(a.period()).labelOf(trigger.occurredAt())));
-                    }
+            for (String indicator : r.indicators()) {
+                AlertState state = states.apply(indicator);
+                EvidenceItem trigger = a.trigger();
+                boolean fresh = trigger != null && trigger.indicators().contains(indicator) && confirmed(r, trigger);
+                if (isFiring(state) && !fresh) {
+                    boolean over = periodsBetween(state.period(), a.period()) > r.resolveAfterPeriods();
+                    conditions.add(new Condition(indicator, r.scenario(), !over, state.alert().summary(),
+                            a.changeStatistics().get(r.scenario()), state.alert().evidence(), List.of(indicator),
+                            state.period()));
+                } else if (fresh) {
+                    List<EvidenceItem> evidence = new ArrayList<>();
+                    evidence.add(trigger);
+                    a.evidence().stream().filter(e -> !e.id().equals(trigger.id())).forEach(evidence::add);
+                    conditions.add(new Condition(indicator, r.scenario(), true, String.format(Locale.ROOT,
+                            "%s signature event (%s): %s (%s, %s, %d source%s)", a.dyad(), indicator,
+                            abbreviate(trigger.summary(), 120), trigger.sourceName(), trigger.grade(),
+                            trigger.corroboration(), trigger.corroboration() == 1 ? "" : "s"),
+                            a.changeStatistics().get(r.scenario()), evidence, List.of(indicator),
+                            unitOf(a.period()).labelOf(trigger.occurredAt())));
                 }
+            }
         } else if (rule instanceof AlertRule.IndicatorThreshold r) {
-                double value = a.indicators().getOrDefault(r.indicator(), 0.0);
-                boolean holds = value >= r.atLeast();
-                conditions.add(new Condition(r.indicator(), r.scenario(), holds, String.format(Locale.ROOT,
-                        "%s: %s at %.2f in %s (threshold %.2f)", a.dyad(), r.indicator(), value, a.period(), r.atLeast()),
-                        r.scenario() == null ? null : a.changeStatistics().get(r.scenario()),
-                        a.evidence().stream().filter(e -> e.indicators().contains(r.indicator())).toList(),
-                        List.of(r.indicator()), a.period()));
+            double value = a.indicators().getOrDefault(r.indicator(), 0.0);
+            boolean holds = value >= r.atLeast();
+            conditions.add(new Condition(r.indicator(), r.scenario(), holds, String.format(Locale.ROOT,
+                    "%s: %s at %.2f in %s (threshold %.2f)", a.dyad(), r.indicator(), value, a.period(), r.atLeast()),
+                    r.scenario() == null ? null : a.changeStatistics().get(r.scenario()),
+                    a.evidence().stream().filter(e -> e.indicators().contains(r.indicator())).toList(),
+                    List.of(r.indicator()), a.period()));
         }
         return conditions;
     }
