@@ -336,7 +336,31 @@ public final class EventContract {
                     + describe(node.getNodeType()));
         }
         checkStrings(node, "attributes");
-        return MAPPER.convertValue(node, Map.class);
+        return (Map<String, Object>) plain(node);
+    }
+
+    /** The tree as plain Java values, built directly: ObjectMapper.convertValue costs a serialisation round trip. */
+    private static Object plain(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> map = new java.util.LinkedHashMap<>();
+            node.properties().forEach(e -> map.put(e.getKey(), plain(e.getValue())));
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            node.forEach(item -> list.add(plain(item)));
+            return list;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return null;
     }
 
     private static void checkStrings(JsonNode node, String path) {
