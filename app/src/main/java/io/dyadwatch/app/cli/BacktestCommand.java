@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code dyadwatch backtest}: replay events through the topology and the alert rules by event time, and report. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
+        header = "Replay events through the production topologies by event time and report.",
         description = {"Replay events through the same topology, model and alert rules as the services, by event time,",
                 "in-process and without a broker. Writes a report (periods.csv, alerts.json, chart.svg, index.html) and",
                 "prints a summary per year (per period with --dyad, --from or --to). Lines the event contract refuses are",

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code dyadwatch bench}: throughput against a bare Kafka Streams baseline, and event-to-alert latency. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
+        header = "Measure throughput against a bare Kafka Streams baseline, and alert latency.",
         description = {"Measure on an embedded broker: throughput of the full pipeline against a bare Kafka Streams",
                 "baseline over the same events, and event-to-alert latency at a fixed input rate. See docs/performance.md."})
 public final class BenchCommand implements Callable<Integer> {

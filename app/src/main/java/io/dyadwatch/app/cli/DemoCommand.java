@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code dyadwatch demo}: the whole pipeline on an embedded broker, fed with bundled real events. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
+        header = "Replay the bundled record through the whole pipeline on an embedded broker.",
         description = {"Start an embedded Kafka broker, create the topics, start the topology, the alert rules and the",
                 "HTTP API, replay the bundled record of real Russia-China events, and print alerts as they fire.",
                 "Runs until Ctrl-C; --exit-when-done ends it after the replay with a summary."})

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code dyadwatch publish FILE...}: validate and publish JSON-lines event files. */
 @Command(name = "publish", mixinStandardHelpOptions = true,
+        header = "Check JSON-lines event files against the contract and publish the valid ones.",
         description = {"Check each line of JSON-lines event files against the event contract and publish the valid ones",
                 "(idempotent producer, acks=all, keyed by dyad). Refused lines are reported with their line number and reason",
                 "(a line that is not valid UTF-8 is refused as INVALID_UTF8, as the topology would dead-letter it).",

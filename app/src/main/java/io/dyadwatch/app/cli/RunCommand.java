@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code dyadwatch run}: topology, alert rules and HTTP API in one process. */
 @Command(name = "run", mixinStandardHelpOptions = true,
+        header = "Run the topology, the alert rules and sinks, and the HTTP API in one process.",
         description = {"Run the streams topology, the alert rules and the HTTP API (POST /v1/events, /metrics, /health)",
                 "in one process against a Kafka cluster, printing alerts as they fire. Stops cleanly on SIGTERM/Ctrl-C."})
 public final class RunCommand implements Callable<Integer> {

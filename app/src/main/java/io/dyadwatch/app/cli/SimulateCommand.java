@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code dyadwatch simulate}: events drawn from a scenario's expected rates. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
+        header = "Draw events from a scenario's expected rates.",
         description = {"Draw events from a scenario's expected rates (the catalog's Indicators Validator matrix) as JSON",
                 "lines on standard output, or publish them with --publish. The same seed gives the same events."})
 public final class SimulateCommand implements Callable<Integer> {
