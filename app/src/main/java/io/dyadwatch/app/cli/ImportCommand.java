@@ -9,6 +9,7 @@ import io.dyadwatch.producer.EventPublisher;
 import io.dyadwatch.producer.PublishException;
 import io.dyadwatch.producer.gdelt.GdeltImporter;
 import io.dyadwatch.producer.importing.ImportReport;
+import io.dyadwatch.producer.importing.TextImporter;
 import io.dyadwatch.producer.sipri.SipriImporter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -64,11 +65,7 @@ public final class ImportCommand implements Runnable {
         @Option(names = "--quiet", description = "No progress line on the terminal.")
         boolean quiet;
 
-        interface Importer {
-            ImportReport importFile(Path file, Consumer<Event> sink) throws IOException;
-        }
-
-        abstract Importer importer(Set<Dyad> watched);
+        abstract TextImporter importer(Set<Dyad> watched);
 
         private static Consumer<Event> counted(Consumer<Event> sink, TerminalProgress progress) {
             return event -> {
@@ -87,7 +84,7 @@ public final class ImportCommand implements Runnable {
                     throw new NoSuchFileException(file + " (not found or not readable)");
                 }
             }
-            Importer importer = importer(new LinkedHashSet<>(resolved.common().dyads()));
+            TextImporter importer = importer(new LinkedHashSet<>(resolved.common().dyads()));
             List<ImportReport> reports = new ArrayList<>();
             CheckedEventSink sink;
             long delivered;
@@ -136,8 +133,8 @@ public final class ImportCommand implements Runnable {
                     "Event ids are gdelt:<GLOBALEVENTID>: re-importing a file adds nothing new."})
     static final class Gdelt extends ImportRun {
         @Override
-        Importer importer(Set<Dyad> watched) {
-            return new GdeltImporter(watched)::importFile;
+        TextImporter importer(Set<Dyad> watched) {
+            return new GdeltImporter(watched);
         }
     }
 
@@ -147,8 +144,8 @@ public final class ImportCommand implements Runnable {
                     "one per delivery year, with stable ids: re-importing a file adds nothing new."})
     static final class Sipri extends ImportRun {
         @Override
-        Importer importer(Set<Dyad> watched) {
-            return new SipriImporter(watched)::importFile;
+        TextImporter importer(Set<Dyad> watched) {
+            return new SipriImporter(watched);
         }
     }
 }

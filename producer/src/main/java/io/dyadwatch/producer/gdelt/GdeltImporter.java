@@ -3,13 +3,12 @@ package io.dyadwatch.producer.gdelt;
 import io.dyadwatch.model.event.Dyad;
 import io.dyadwatch.model.event.Event;
 import io.dyadwatch.producer.importing.ImportReport;
+import io.dyadwatch.producer.importing.TextImporter;
 import io.dyadwatch.producer.importing.Line;
 import io.dyadwatch.producer.importing.LineReader;
 import io.dyadwatch.producer.importing.MalformedRowException;
-import io.dyadwatch.producer.importing.TextInputs;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ import java.util.function.Consumer;
  *
  * <p>Thread-safe: each call keeps its own state.
  */
-public final class GdeltImporter {
+public final class GdeltImporter extends TextImporter {
 
     /** The importer's name in reports. */
     public static final String NAME = "GDELT";
@@ -45,26 +44,14 @@ public final class GdeltImporter {
 
     /** An importer for the watched dyads with the given CAMEO mapping. */
     public GdeltImporter(Set<Dyad> watched, CameoMapping mapping) {
+        super(NAME);
         Objects.requireNonNull(watched, "watched");
         this.mapping = Objects.requireNonNull(mapping, "mapping");
         watched.stream().filter(d -> d.members().size() == 2).forEach(d -> this.watched.put(d.key(), d));
     }
 
-    /** Imports one file (plain or zip), handing each event to the sink in file order. */
-    public ImportReport importFile(Path file, Consumer<Event> sink) throws IOException {
-        ImportReport.Builder report = new ImportReport.Builder(NAME, String.valueOf(file.getFileName()));
-        TextInputs.forEachText(file, (location, in) -> importText(location, in, sink, report));
-        return report.build();
-    }
-
-    /** Imports one stream (plain or zip) named {@code location} in the report; does not close it. */
-    public ImportReport importStream(String location, InputStream in, Consumer<Event> sink) throws IOException {
-        ImportReport.Builder report = new ImportReport.Builder(NAME, location);
-        TextInputs.forEachText(location, in, (name, text) -> importText(name, text, sink, report));
-        return report.build();
-    }
-
-    private void importText(String location, InputStream in, Consumer<Event> sink, ImportReport.Builder report)
+    @Override
+    protected void importText(String location, InputStream in, Consumer<Event> sink, ImportReport.Builder report)
             throws IOException {
         LineReader lines = new LineReader(in);
         for (Line line = lines.next(); line != null; line = lines.next()) {

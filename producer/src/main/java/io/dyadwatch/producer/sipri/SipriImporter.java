@@ -6,12 +6,11 @@ import io.dyadwatch.model.event.EventType;
 import io.dyadwatch.producer.importing.CsvReader;
 import io.dyadwatch.producer.importing.CsvRecord;
 import io.dyadwatch.producer.importing.ImportReport;
+import io.dyadwatch.producer.importing.TextImporter;
 import io.dyadwatch.producer.importing.LineReader;
 import io.dyadwatch.producer.importing.MalformedRowException;
-import io.dyadwatch.producer.importing.TextInputs;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +32,7 @@ import java.util.stream.Collectors;
  *
  * <p>Thread-safe: each call keeps its own state.
  */
-public final class SipriImporter {
+public final class SipriImporter extends TextImporter {
 
     /** The importer's name in reports. */
     public static final String NAME = "SIPRI";
@@ -50,26 +49,14 @@ public final class SipriImporter {
 
     /** An importer for the watched dyads; groups of three or more never match a supplier-recipient pair. */
     public SipriImporter(Set<Dyad> watched) {
+        super(NAME);
         Objects.requireNonNull(watched, "watched");
         this.watched = watched.stream().filter(d -> d.members().size() == 2).map(Dyad::key)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Imports one file (plain or zip), handing each event to the sink in file order. */
-    public ImportReport importFile(Path file, Consumer<Event> sink) throws IOException {
-        ImportReport.Builder report = new ImportReport.Builder(NAME, String.valueOf(file.getFileName()));
-        TextInputs.forEachText(file, (location, in) -> importText(location, in, sink, report));
-        return report.build();
-    }
-
-    /** Imports one stream (plain or zip) named {@code location} in the report; does not close it. */
-    public ImportReport importStream(String location, InputStream in, Consumer<Event> sink) throws IOException {
-        ImportReport.Builder report = new ImportReport.Builder(NAME, location);
-        TextInputs.forEachText(location, in, (name, text) -> importText(name, text, sink, report));
-        return report.build();
-    }
-
-    private void importText(String location, InputStream in, Consumer<Event> sink, ImportReport.Builder report)
+    @Override
+    protected void importText(String location, InputStream in, Consumer<Event> sink, ImportReport.Builder report)
             throws IOException {
         CsvReader records = new CsvReader(new LineReader(in));
         Map<String, Integer> seenOrders = new HashMap<>();
