@@ -263,11 +263,14 @@
       }
       card.appendChild(stats);
 
-      if (a.trigger) {
+      const triggers = a.triggers || [];
+      if (triggers.length) {
+        const last = triggers[triggers.length - 1];
         const trig = el('p', 'trigger');
-        trig.appendChild(el('span', 'label', 'Last event: '));
-        trig.appendChild(el('span', null, dateOnly(a.trigger.occurredAt) + ' ' + a.trigger.type + ' · '));
-        trig.appendChild(el('span', 'summary', a.trigger.summary || ''));
+        trig.appendChild(el('span', 'label', triggers.length === 1
+          ? 'Last event: ' : 'Last of ' + triggers.length + ' events: '));
+        trig.appendChild(el('span', null, dateOnly(last.occurredAt) + ' ' + last.type + ' · '));
+        trig.appendChild(el('span', 'summary', last.summary || ''));
         card.appendChild(trig);
       }
       cards.appendChild(card);

@@ -53,17 +53,19 @@ final class RuleEvaluator {
         } else if (rule instanceof AlertRule.Signature r) {
             for (String indicator : r.indicators()) {
                 AlertState state = states.apply(indicator);
-                EvidenceItem trigger = a.trigger();
-                boolean fresh = trigger != null && trigger.indicators().contains(indicator) && confirmed(r, trigger);
+                List<EvidenceItem> matching = a.triggers().stream()
+                        .filter(t -> t.indicators().contains(indicator) && confirmed(r, t)).toList();
+                boolean fresh = !matching.isEmpty();
                 if (isFiring(state) && !fresh) {
                     boolean over = periodsBetween(state.period(), a.period()) > r.resolveAfterPeriods();
                     conditions.add(new Condition(indicator, r.scenario(), !over, state.alert().summary(),
                             a.changeStatistics().get(r.scenario()), state.alert().evidence(), List.of(indicator),
                             state.period()));
                 } else if (fresh) {
-                    List<EvidenceItem> evidence = new ArrayList<>();
-                    evidence.add(trigger);
-                    a.evidence().stream().filter(e -> !e.id().equals(trigger.id())).forEach(evidence::add);
+                    EvidenceItem trigger = matching.get(0);
+                    List<EvidenceItem> evidence = new ArrayList<>(matching);
+                    a.evidence().stream().filter(e -> matching.stream().noneMatch(m -> m.id().equals(e.id())))
+                            .forEach(evidence::add);
                     conditions.add(new Condition(indicator, r.scenario(), true, String.format(Locale.ROOT,
                             "%s signature event (%s): %s (%s, %s, %d source%s)", a.dyad(), indicator,
                             abbreviate(trigger.summary(), 120), trigger.sourceName(), trigger.grade(),

@@ -69,7 +69,8 @@ class AlertLifecycleTest {
                 Map.of(Scenario.STRENGTHENING, strengthening, Scenario.WEAKENING, weakening),
                 Map.of(Scenario.STRENGTHENING, 3.0, Scenario.WEAKENING, 3.0), List.of(),
                 List.of("STRENGTHENING +1.00 combined-air-patrol: 2.00 seen"),
-                trigger == null ? List.of(item("e1", "combined-air-patrol", "B2", 1)) : List.of(trigger), trigger);
+                trigger == null ? List.of(item("e1", "combined-air-patrol", "B2", 1)) : List.of(trigger),
+                trigger == null ? List.of() : List.of(trigger));
     }
 
     private List<Alert> shiftAlerts() {

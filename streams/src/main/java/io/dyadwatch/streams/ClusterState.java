@@ -86,7 +86,7 @@ record ClusterState(String id, String type, Instant occurredAt, String period, S
         int known = indexOf(merged, incoming.name());
         if (known < 0 && merged.size() < KEPT_SOURCES) {
             merged.add(incoming);
-        } else if (Grade.parse(incoming.grade()).compareTo(Grade.parse(merged.get(known).grade())) < 0) {
+        } else if (known >= 0 && Grade.parse(incoming.grade()).compareTo(Grade.parse(merged.get(known).grade())) < 0) {
             merged.set(known, incoming);
         }
         double newWeight = weighting.corroboratedWeight(merged.stream().map(s -> Grade.parse(s.grade())).toList());

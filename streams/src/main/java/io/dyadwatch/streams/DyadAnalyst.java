@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
     private CachedStore<PeriodResult> history;
     private KeyValueStore<String, Assessment> latest;
     private CachedStore<Long> clock;
+    private CachedStore<PendingChanges> pending;
 
     DyadAnalyst(ScenarioModel model, StreamsSettings settings, MeterRegistry registry, AssessmentGauges gauges) {
         this.model = model;
@@ -89,6 +91,8 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         history = new CachedStore<>(context.getStateStore(Stores.HISTORY), 1_000);
         latest = context.getStateStore(Stores.ASSESSMENTS);
         clock = new CachedStore<>(context.getStateStore(Stores.CLOCK), 1);
+        pending = new CachedStore<>(context.getStateStore(Stores.PENDING), 1_000);
+        context.schedule(settings.assessmentInterval(), PunctuationType.WALL_CLOCK_TIME, nowMs -> assessPending());
         if (!settings.eventClock()) {
             context.schedule(settings.clockInterval(), PunctuationType.WALL_CLOCK_TIME, this::onClockTick);
         }
@@ -131,11 +135,6 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         clusters.put(dyad + "|" + cluster.id(), cluster);
         reports.put(reportKey, new ReportRef(cluster.id(), now));
         tallies.put(dyad + "|" + period, tally);
-        for (String indicator : cluster.indicators()) {
-            IndicatorValue value = new IndicatorValue(dyad, indicator, period, tally.counts().getOrDefault(indicator, 0L),
-                    Math.max(0, tally.weighted().getOrDefault(indicator, 0.0)), tally.revision(), Instant.ofEpochMilli(now));
-            context.forward(new Record<String, Output>(value.key(), new Output.IndicatorOut(value), record.timestamp()));
-        }
         String previousClockPeriod = null;
         if (settings.eventClock()) {
             Long clockMs = clock.get("clock");
@@ -144,11 +143,65 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
                 clock.put("clock", event.occurredAt().toEpochMilli());
             }
         }
-        reassess(dyad, period, cluster.evidence(), record.timestamp());
+        PendingChanges waiting = pending.get(dyad);
+        waiting = waiting == null
+                ? new PendingChanges(period, List.of(cluster.id()), record.timestamp())
+                : waiting.with(period, cluster.id(), record.timestamp());
+        pending.put(dyad, waiting);
         if (settings.eventClock() && previousClockPeriod != null
                 && currentPeriod().compareTo(previousClockPeriod) > 0) {
             closeSilentDyads(dyad, record.timestamp());
         }
+        if (waiting.clusterIds().size() >= settings.assessmentMaxPending()) {
+            assess(dyad, waiting);
+        }
+    }
+
+    /** Assesses every dyad with changes waiting: the punctuator that coalesces per-event work. */
+    private void assessPending() {
+        List<KeyValue<String, PendingChanges>> all = new ArrayList<>();
+        try (KeyValueIterator<String, PendingChanges> it = pending.store().all()) {
+            it.forEachRemaining(all::add);
+        }
+        for (KeyValue<String, PendingChanges> entry : all) {
+            assess(entry.key, pending.get(entry.key));
+        }
+    }
+
+    /**
+     * Publishes the indicator values the waiting events changed, re-assesses the dyad from the earliest period
+     * they touched, with all of them as triggers, and clears them.
+     */
+    private void assess(String dyad, PendingChanges changes) {
+        if (changes == null) {
+            return;
+        }
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        List<EvidenceItem> triggers = new ArrayList<>(changes.clusterIds().size());
+        Set<String> published = new HashSet<>();
+        String latestTouched = changes.from();
+        for (String clusterId : changes.clusterIds()) {
+            ClusterState cluster = clusters.get(dyad + "|" + clusterId);
+            if (cluster == null) {
+                continue;
+            }
+            triggers.add(cluster.evidence());
+            if (cluster.period().compareTo(latestTouched) > 0) {
+                latestTouched = cluster.period();
+            }
+            PeriodTally tally = tallyOf(dyad, cluster.period());
+            for (String indicator : cluster.indicators()) {
+                if (published.add(cluster.period() + "|" + indicator)) {
+                    IndicatorValue value = new IndicatorValue(dyad, indicator, cluster.period(),
+                            tally.counts().getOrDefault(indicator, 0L),
+                            Math.max(0, tally.weighted().getOrDefault(indicator, 0.0)), tally.revision(), now);
+                    context.forward(new Record<String, Output>(value.key(), new Output.IndicatorOut(value),
+                            changes.timestamp()));
+                }
+            }
+        }
+        pending.delete(dyad);
+        reassess(dyad, changes.from(), latestTouched, triggers, changes.timestamp());
     }
 
     private ClusterState findCluster(String dyad, Event event) {
@@ -214,11 +267,16 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
     }
 
     /**
-     * Recomputes the dyad's periods from {@code fromPeriod} to the current one and publishes the assessment.
+     * Recomputes the dyad's periods from {@code fromPeriod} to the current one and publishes the assessment. The
+     * CUSUM chain stops early once a recomputed period past {@code latestTouched} ends in the statistics already
+     * stored for it: every later complete period then has the same tally and the same starting point, so the
+     * same result.
      *
-     * @param trigger the event that caused it, or null for a clock tick
+     * @param latestTouched the latest period whose tally changed (the chain cannot stop before it)
+     * @param triggers      the events that caused it, empty for a clock tick
      */
-    private void reassess(String dyadKey, String fromPeriod, EvidenceItem trigger, long timestamp) {
+    private void reassess(String dyadKey, String fromPeriod, String latestTouched, List<EvidenceItem> triggers,
+            long timestamp) {
         Dyad dyad = dyads.computeIfAbsent(dyadKey, Dyad::parse);
         DyadTimeline timeline = timelines.get(dyadKey);
         String current = currentPeriod();
@@ -240,8 +298,15 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
             start = fromPeriod.compareTo(timeline.current()) < 0 ? fromPeriod : timeline.current();
             cusum = start.equals(first) ? CusumState.initial() : cusumAfter(dyadKey, unit.previous(start));
         }
+        String stored = timeline == null ? null : timeline.current();
         for (String q = start; q.compareTo(current) < 0; q = unit.next(q)) {
-            cusum = storeResult(dyad, q, unitExposure, cusum).cusum;
+            Step step = storeResult(dyad, q, unitExposure, cusum);
+            cusum = step.cusum;
+            if (stored != null && q.compareTo(latestTouched) >= 0 && unit.next(q).compareTo(stored) < 0
+                    && step.previous != null && sameStatistics(step.previous.changeStatistics(), cusum)) {
+                q = unit.previous(stored); // the loop goes on from the first period without a complete result
+                cusum = cusumAfter(dyadKey, q);
+            }
         }
         double exposure = currentExposure(current);
         Step now = storeResult(dyad, current, exposure, cusum);
@@ -259,14 +324,25 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         Assessment assessment = new Assessment(dyadKey, current, exposure / unitExposure, revision,
                 Instant.ofEpochMilli(context.currentSystemTimeMs()), now.tally.events(), now.tally.weighted(),
                 now.assessment.posterior(), horizon.assessment.posterior(), settings.horizonPeriods(), change, limits,
-                drivers, explanations(drivers), evidence(horizon.tallies, drivers, change, limits), trigger);
+                drivers, explanations(drivers), evidence(dyadKey, horizon.tallies, drivers, change, limits), triggers);
         timelines.put(dyadKey, new DyadTimeline(first, current, revision, change));
         latest.put(dyadKey, assessment);
         gauges.update(assessment);
         context.forward(new Record<String, Output>(dyadKey, new Output.AssessmentOut(assessment), timestamp));
     }
 
-    private record Step(io.dyadwatch.catalog.model.Assessment assessment, CusumState cusum, PeriodTally tally) {
+    private record Step(io.dyadwatch.catalog.model.Assessment assessment, CusumState cusum, PeriodTally tally,
+            PeriodResult previous) {
+    }
+
+    private static boolean sameStatistics(Map<Scenario, Double> stored, CusumState computed) {
+        for (Scenario s : CusumState.MONITORED) {
+            Double before = stored.get(s);
+            if (before == null || Math.abs(before - computed.statistic(s)) > 1e-12) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private record Horizon(io.dyadwatch.catalog.model.Assessment assessment, List<PeriodTally> tallies) {
@@ -281,7 +357,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         PeriodResult previous = history.get(key);
         history.put(key, new PeriodResult(dyad.key(), period, exposure / unitExposure, tally.events(), tally.weighted(),
                 assessment.posterior(), after.statistics(), previous == null ? 1 : previous.revision() + 1));
-        return new Step(assessment, after, tally);
+        return new Step(assessment, after, tally, previous);
     }
 
     private CusumState cusumAfter(String dyadKey, String period) {
@@ -324,22 +400,32 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         return drivers.stream().filter(d -> d.llr() > 0).map(Driver::explain).toList();
     }
 
-    /** The heaviest events of the horizon, those behind the leading scenario's drivers first. */
-    private List<EvidenceItem> evidence(List<PeriodTally> periods, List<Driver> drivers,
+    /**
+     * The heaviest events of the horizon, those behind the leading scenario's drivers first. Events whose
+     * clusters were forgotten (older than the de-duplication retention) are left out.
+     */
+    private List<EvidenceItem> evidence(String dyad, List<PeriodTally> periods, List<Driver> drivers,
             Map<Scenario, Double> change, Map<Scenario, Double> limits) {
         Scenario leading = CusumState.MONITORED.stream()
                 .max(Comparator.comparingDouble(s -> change.get(s) / limits.get(s))).orElseThrow();
         Set<String> driving = new LinkedHashSet<>();
         drivers.stream().filter(d -> d.scenario() == leading && d.llr() > 0).forEach(d -> driving.add(d.indicator()));
-        List<PeriodTally.Ranked> candidates = new ArrayList<>();
+        record Candidate(EvidenceItem evidence, double weight, long occurredAtMs) {
+        }
+        List<Candidate> candidates = new ArrayList<>();
         for (PeriodTally tally : periods) {
-            candidates.addAll(tally.top());
+            for (PeriodTally.Ranked r : tally.top()) {
+                ClusterState cluster = clusters.get(dyad + "|" + r.clusterId());
+                if (cluster != null) {
+                    candidates.add(new Candidate(cluster.evidence(), r.weight(), r.occurredAtMs()));
+                }
+            }
         }
         candidates.sort(Comparator
-                .comparing((PeriodTally.Ranked r) -> r.evidence().indicators().stream().noneMatch(driving::contains))
-                .thenComparing(Comparator.comparingDouble(PeriodTally.Ranked::weight).reversed())
-                .thenComparing(Comparator.comparingLong(PeriodTally.Ranked::occurredAtMs).reversed()));
-        return candidates.stream().limit(settings.evidenceSize()).map(PeriodTally.Ranked::evidence).toList();
+                .comparing((Candidate c) -> c.evidence().indicators().stream().noneMatch(driving::contains))
+                .thenComparing(Comparator.comparingDouble(Candidate::weight).reversed())
+                .thenComparing(Comparator.comparingLong(Candidate::occurredAtMs).reversed()));
+        return candidates.stream().limit(settings.evidenceSize()).map(Candidate::evidence).toList();
     }
 
     /** Wall clock: re-assess dyads whose period ended or whose change statistics moved while they were silent. */
@@ -352,7 +438,10 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         for (KeyValue<String, DyadTimeline> entry : all) {
             DyadTimeline timeline = entry.value;
             if (!now.equals(timeline.current()) || statisticsMoved(entry.key, timeline)) {
-                reassess(entry.key, timeline.current(), null, nowMs);
+                PendingChanges waiting = pending.get(entry.key);
+                assess(entry.key, waiting == null
+                        ? PendingChanges.closing(timeline.current(), nowMs)
+                        : waiting.with(timeline.current(), null, nowMs));
             }
         }
     }
@@ -378,7 +467,10 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         return tally == null ? PeriodTally.EMPTY : tally;
     }
 
-    /** Event clock: when replayed time enters a new period, the other dyads on this task close theirs too. */
+    /**
+     * Event clock: when replayed time enters a new period, the other dyads on this task close theirs too, at
+     * their next assessment.
+     */
     private void closeSilentDyads(String except, long timestamp) {
         String now = currentPeriod();
         List<KeyValue<String, DyadTimeline>> all = new ArrayList<>();
@@ -387,7 +479,10 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         }
         for (KeyValue<String, DyadTimeline> entry : all) {
             if (!entry.key.equals(except) && entry.value.current().compareTo(now) < 0) {
-                reassess(entry.key, entry.value.current(), null, timestamp);
+                PendingChanges waiting = pending.get(entry.key);
+                pending.put(entry.key, waiting == null
+                        ? PendingChanges.closing(entry.value.current(), timestamp)
+                        : waiting.with(entry.value.current(), null, timestamp));
             }
         }
     }

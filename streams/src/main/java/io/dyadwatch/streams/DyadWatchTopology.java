@@ -52,14 +52,15 @@ public final class DyadWatchTopology {
         AssessmentGauges gauges = new AssessmentGauges(registry,
                 model.catalog().indicators().stream().map(io.dyadwatch.catalog.Indicator::id).toList());
         StreamsBuilder builder = new StreamsBuilder();
-        addStore(builder, Stores.REPORTS, new JsonSerde<>(ReportRef.class));
-        addStore(builder, Stores.CLUSTERS, new JsonSerde<>(ClusterState.class));
-        addStore(builder, Stores.CLUSTER_INDEX, new JsonSerde<>(ClusterIds.class));
-        addStore(builder, Stores.TALLIES, new JsonSerde<>(PeriodTally.class));
-        addStore(builder, Stores.TIMELINES, new JsonSerde<>(DyadTimeline.class));
+        addStore(builder, Stores.REPORTS, StateSerdes.REPORT);
+        addStore(builder, Stores.CLUSTERS, StateSerdes.CLUSTER);
+        addStore(builder, Stores.CLUSTER_INDEX, StateSerdes.CLUSTER_IDS);
+        addStore(builder, Stores.TALLIES, StateSerdes.TALLY);
+        addStore(builder, Stores.TIMELINES, StateSerdes.TIMELINE);
         addStore(builder, Stores.HISTORY, new JsonSerde<>(PeriodResult.class));
         addStore(builder, Stores.ASSESSMENTS, new JsonSerde<>(Assessment.class));
         addStore(builder, Stores.CLOCK, Serdes.Long());
+        addStore(builder, Stores.PENDING, StateSerdes.PENDING);
 
         Map<String, KStream<String, Routed>> routes = builder
                 .stream(topics.events().name(), Consumed.with(topics.events().keySerde(), topics.events().valueSerde())
@@ -85,7 +86,7 @@ public final class DyadWatchTopology {
         Map<String, KStream<String, Output>> outputs = keyed.merge(rekeyed, Named.as("by-dyad-merged"))
                 .process(() -> new DyadAnalyst(model, settings, registry, gauges), Named.as("analyst"),
                         Stores.REPORTS, Stores.CLUSTERS, Stores.CLUSTER_INDEX, Stores.TALLIES, Stores.TIMELINES,
-                        Stores.HISTORY, Stores.ASSESSMENTS, Stores.CLOCK)
+                        Stores.HISTORY, Stores.ASSESSMENTS, Stores.CLOCK, Stores.PENDING)
                 .split(Named.as("output-"))
                 .branch((key, out) -> out instanceof Output.IndicatorOut, Branched.as("indicator"))
                 .defaultBranch(Branched.as("assessment"));

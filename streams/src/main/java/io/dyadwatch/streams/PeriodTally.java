@@ -19,8 +19,8 @@ import java.util.Map;
 record PeriodTally(long events, Map<String, Long> counts, Map<String, Double> weighted, List<Ranked> top,
         long revision) {
 
-    /** An event's cluster id, weight and evidence entry (kept here so assessments need not load clusters). */
-    record Ranked(String clusterId, double weight, long occurredAtMs, io.dyadwatch.model.assessment.EvidenceItem evidence) {
+    /** An event's cluster id and weight, with its time to break ties (newer first). */
+    record Ranked(String clusterId, double weight, long occurredAtMs) {
     }
 
     PeriodTally {
@@ -58,7 +58,7 @@ record PeriodTally(long events, Map<String, Long> counts, Map<String, Double> we
                 list.add(r);
             }
         }
-        list.add(new Ranked(cluster.id(), cluster.weight(), cluster.occurredAt().toEpochMilli(), cluster.evidence()));
+        list.add(new Ranked(cluster.id(), cluster.weight(), cluster.occurredAt().toEpochMilli()));
         list.sort(Comparator.comparingDouble(Ranked::weight).reversed()
                 .thenComparing(Comparator.comparingLong(Ranked::occurredAtMs).reversed()));
         return list.subList(0, Math.min(keep, list.size()));

@@ -17,6 +17,8 @@ public final class Stores {
     public static final String HISTORY = "history";
     /** The latest assessment of each dyad, key dyad. */
     public static final String ASSESSMENTS = "assessments";
+    /** Changes waiting for the next assessment ({@link PendingChanges}), key dyad. */
+    public static final String PENDING = "pending";
     /** The task's event clock (latest occurredAt seen), for replays. */
     public static final String CLOCK = "clock";
 

@@ -25,6 +25,8 @@ public final class StreamsSettings extends AbstractConfig {
     public static final String EVIDENCE_SIZE = "streams.evidence.size";
     public static final String CLOCK = "streams.clock";
     public static final String CLOCK_INTERVAL_MS = "streams.clock.interval.ms";
+    public static final String ASSESSMENT_INTERVAL_MS = "streams.assessment.interval.ms";
+    public static final String ASSESSMENT_MAX_PENDING = "streams.assessment.max.pending";
     public static final String HORIZON_PERIODS = "streams.horizon.periods";
     public static final String CORROBORATION_WINDOW_DAYS = "streams.corroboration.window.days";
 
@@ -51,6 +53,13 @@ public final class StreamsSettings extends AbstractConfig {
                             + "'event' (replays: the latest occurredAt seen).")
             .define(CLOCK_INTERVAL_MS, Type.LONG, 60_000L, Range.atLeast(10), Importance.LOW,
                     "With the wall clock, how often silent dyads are re-assessed, in milliseconds.")
+            .define(ASSESSMENT_INTERVAL_MS, Type.LONG, 100L, Range.atLeast(1), Importance.MEDIUM,
+                    "A dyad that received events is re-assessed at most this often, in milliseconds (wall clock): "
+                            + "the events in between are tallied at once and their indicators and assessment published "
+                            + "together, every one of them carried as a trigger.")
+            .define(ASSESSMENT_MAX_PENDING, Type.INT, 200, Range.between(1, 10_000), Importance.LOW,
+                    "A dyad is re-assessed at once, before its interval is up, when this many events are waiting: "
+                            + "bounds the size of an assessment's triggers under a burst.")
             .define(HORIZON_PERIODS, Type.INT, 4, Range.between(1, 40), Importance.MEDIUM,
                     "Periods in the trailing horizon of the assessment, the current one included.")
             .define(CORROBORATION_WINDOW_DAYS, Type.INT, 3, Range.between(0, 30), Importance.MEDIUM,
@@ -95,6 +104,16 @@ public final class StreamsSettings extends AbstractConfig {
 
     public Duration clockInterval() {
         return Duration.ofMillis(getLong(CLOCK_INTERVAL_MS));
+    }
+
+    /** How often a dyad with new events is re-assessed. */
+    public Duration assessmentInterval() {
+        return Duration.ofMillis(getLong(ASSESSMENT_INTERVAL_MS));
+    }
+
+    /** Events waiting that make a dyad's re-assessment immediate. */
+    public int assessmentMaxPending() {
+        return getInt(ASSESSMENT_MAX_PENDING);
     }
 
     public int horizonPeriods() {

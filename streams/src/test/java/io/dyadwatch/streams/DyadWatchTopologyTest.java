@@ -45,6 +45,9 @@ class DyadWatchTopologyTest {
     /** One model for every test: threshold calibration takes a moment per dyad. */
     private static final ScenarioModel MODEL = new ScenarioModel(Catalog.loadDefault());
 
+    private static final Duration ASSESSMENT_INTERVAL = Duration.ofMillis(100);
+    private static final int MAX_PENDING = 50;
+
     @TempDir
     Path state;
 
@@ -58,7 +61,9 @@ class DyadWatchTopologyTest {
     private void start(String clock, Instant wallClock) {
         CommonSettings common = new CommonSettings(Map.of());
         StreamsSettings settings = new StreamsSettings(Map.of(StreamsSettings.STATE_DIR, state.toString(),
-                StreamsSettings.CLOCK, clock, StreamsSettings.CLOCK_INTERVAL_MS, "60000"));
+                StreamsSettings.CLOCK, clock, StreamsSettings.CLOCK_INTERVAL_MS, "60000",
+                StreamsSettings.ASSESSMENT_INTERVAL_MS, Long.toString(ASSESSMENT_INTERVAL.toMillis()),
+                StreamsSettings.ASSESSMENT_MAX_PENDING, Integer.toString(MAX_PENDING)));
         Properties props = DyadWatchTopology.properties(common, settings, Map.of());
         driver = new TopologyTestDriver(DyadWatchTopology.build(common, settings, MODEL, registry), props, wallClock);
         events = driver.createInputTopic("dyadwatch.events", new StringSerializer(), new ByteArraySerializer());
@@ -93,8 +98,14 @@ class DyadWatchTopologyTest {
                 "{\"name\":\"Bomber patrol\",\"domains\":[\"air\"],\"near\":[\"JPN\"]}");
     }
 
+    /** Sends one event and lets the assessment interval pass, so it is assessed on its own. */
     private void send(String key, String json) {
         events.pipeInput(key, json.getBytes(StandardCharsets.UTF_8));
+        settle();
+    }
+
+    private void settle() {
+        driver.advanceWallClockTime(ASSESSMENT_INTERVAL);
     }
 
     private Assessment lastAssessment(String dyad) {
@@ -214,7 +225,7 @@ class DyadWatchTopologyTest {
         assertThat(statistics).as("silence accumulates quarter by quarter").isSorted().hasSizeGreaterThan(1);
         assertThat(later.changeStatistics().get(Scenario.WEAKENING)).isGreaterThan(threshold);
         assertThat(later.period()).isNotEqualTo(first.period());
-        assertThat(later.trigger()).isNull();
+        assertThat(later.triggers()).isEmpty();
         assertThat(later.explanations()).anyMatch(line -> line.startsWith("WEAKENING")
                 && line.contains("expected activity did not happen"));
     }
@@ -237,6 +248,7 @@ class DyadWatchTopologyTest {
             List<Event> simulated = new Simulator(MODEL).simulate(SimulationRequest.of(Dyad.parse("CHN-RUS"), scenario,
                     LocalDate.parse("2020-01-01"), LocalDate.parse("2022-01-01"), 11));
             simulated.forEach(e -> events.pipeInput("CHN-RUS", EventJson.toBytes(e)));
+            settle();
             // one more event opens 2022-Q1, closing 2021-Q4 for the CUSUM
             send("CHN-RUS", event("tick", "PUBLIC_STATEMENT", "[\"RUS\",\"CHN\"]", "2022-01-02", "TASS", "B2", "{}"));
 
@@ -264,8 +276,92 @@ class DyadWatchTopologyTest {
         assertThat(assessment.eventsInPeriod()).isEqualTo(2);
         assertThat(assessment.evidence()).extracting(e -> e.id()).contains("a", "b");
         assertThat(assessment.evidence()).allMatch(e -> e.grade().equals("B2"));
-        assertThat(assessment.trigger().id()).isEqualTo("b");
+        assertThat(assessment.triggers()).extracting(e -> e.id()).containsExactly("b");
         assertThat(assessment.probabilities()).containsKeys(Scenario.values());
+    }
+
+    @Test
+    void shouldAssessEventsArrivingWithinOneIntervalOnceWithAllOfThemAsTriggers() {
+        start();
+        events.pipeInput("CHN-RUS", patrol("a", "2023-03-15", "Kyodo", "B2").getBytes(StandardCharsets.UTF_8));
+        events.pipeInput("CHN-RUS", event("b", "LETHAL_AID", "[\"CHN\",\"RUS\"]", "2023-03-20", "Politico", "B2",
+                "{\"items\":[\"rifles\"]}").getBytes(StandardCharsets.UTF_8));
+        events.pipeInput("CHN-RUS", patrol("c", "2023-03-16", "Japan Joint Staff", "B1")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(assessments.isEmpty()).as("nothing published before the interval is up").isTrue();
+        assertThat(indicators.isEmpty()).isTrue();
+
+        settle();
+
+        List<Assessment> published = assessments.readValuesToList();
+        assertThat(published).hasSize(1);
+        // c corroborates a: two reports, one event, triggered once
+        assertThat(published.get(0).triggers()).extracting(e -> e.id()).containsExactly("a", "b");
+        assertThat(published.get(0).triggers().get(0).corroboration()).isEqualTo(2);
+        assertThat(published.get(0).eventsInPeriod()).isEqualTo(2);
+        assertThat(indicators.readValuesToList()).extracting(IndicatorValue::indicator)
+                .containsExactlyInAnyOrder("combined-air-patrol", "lethal-aid");
+        settle();
+        assertThat(assessments.isEmpty()).as("no new events, no new assessment").isTrue();
+    }
+
+    @Test
+    void shouldAssessAtOnceWhenTooManyEventsAreWaiting() {
+        start();
+        for (int i = 0; i < MAX_PENDING; i++) {
+            events.pipeInput("CHN-RUS", event("burst-" + i, "PUBLIC_STATEMENT", "[\"RUS\",\"CHN\"]",
+                    "2023-10-01", "TASS", "B2", "{}").getBytes(StandardCharsets.UTF_8));
+        }
+
+        List<Assessment> published = assessments.readValuesToList();
+
+        assertThat(published).as("assessed when the %dth event arrived, before the interval", MAX_PENDING).hasSize(1);
+        assertThat(published.get(0).triggers()).hasSize(MAX_PENDING);
+    }
+
+    @Test
+    void shouldReachTheSameHistoryWhateverOrderTheReportsArriveIn() {
+        List<String> reports = new java.util.ArrayList<>();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        LocalDate day = LocalDate.parse("2019-01-01");
+        for (int i = 0; i < 120; i++) {
+            day = day.plusDays(random.nextInt(1, 25));
+            String type = random.nextInt(4) == 0 ? "JOINT_EXERCISE" : "PUBLIC_STATEMENT";
+            reports.add(event("r" + i, type, "[\"RUS\",\"CHN\"]", day.toString(), "TASS", "B2",
+                    "{\"name\":\"Item " + i + "\"}"));
+        }
+        Map<String, Map<Scenario, Double>> inOrder = replayHistory(reports, 1);
+        List<String> shuffled = new java.util.ArrayList<>(reports);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(11));
+
+        Map<String, Map<Scenario, Double>> outOfOrder = replayHistory(shuffled, 7);
+
+        assertThat(outOfOrder.keySet()).isEqualTo(inOrder.keySet()).hasSizeGreaterThan(12);
+        // the current period (2024-Q2) is provisional: its exposure follows the wall clock, which differs by run
+        inOrder.remove("CHN-RUS|2024-Q2");
+        inOrder.forEach((period, statistics) -> statistics.forEach((scenario, value) -> assertThat(
+                outOfOrder.get(period).get(scenario)).as("%s %s", period, scenario)
+                .isCloseTo(value, org.assertj.core.data.Offset.offset(1e-9))));
+    }
+
+    /** Replays reports on the wall clock, {@code perInterval} at a time, and returns each period's statistics. */
+    private Map<String, Map<Scenario, Double>> replayHistory(List<String> reports, int perInterval) {
+        start("wall", Instant.parse("2024-06-01T00:00:00Z"));
+        for (int i = 0; i < reports.size(); i++) {
+            events.pipeInput("CHN-RUS", reports.get(i).getBytes(StandardCharsets.UTF_8));
+            if (i % perInterval == perInterval - 1) {
+                settle();
+            }
+        }
+        settle();
+        Map<String, Map<Scenario, Double>> statistics = new java.util.TreeMap<>();
+        KeyValueStore<String, PeriodResult> history = driver.getKeyValueStore(Stores.HISTORY);
+        try (var all = history.all()) {
+            all.forEachRemaining(kv -> statistics.put(kv.key, kv.value.changeStatistics()));
+        }
+        driver.close();
+        driver = null;
+        return statistics;
     }
 
     private static String header(Headers headers, String name) {

@@ -60,8 +60,9 @@ import org.apache.kafka.streams.test.TestRecord;
  * at a time; every assessment the streams topology publishes is fed to the alert rules at once, with the alert
  * driver's clock at the event's time, so alerts carry the event time at which they would have fired.
  *
- * <p>The streams driver's wall clock stays at the replay's start: with {@code streams.clock=event} periods close on
- * event time, and de-duplication forgets nothing during the replay (as in the demo, which replays in minutes).
+ * <p>The streams driver's wall clock moves on by one assessment interval after each event, so each event is
+ * assessed on its own; with {@code streams.clock=event} periods close on event time, and de-duplication forgets
+ * nothing during the replay (as in the demo, which replays in minutes).
  */
 public final class Backtest {
 
@@ -240,6 +241,7 @@ public final class Backtest {
             for (Event event : events) {
                 long timestamp = timestampOf(event);
                 in.pipeInput(event.dyad().key(), EventJson.toBytes(event), timestamp);
+                streams.advanceWallClockTime(settings.streams().assessmentInterval()); // each event assessed alone
                 indicators.readRecordsToList(); // not needed here; drained so the driver keeps no backlog
                 if (!deadLetters.isEmpty()) {
                     throw new IllegalStateException("the topology refused an event the contract accepted: "

@@ -20,8 +20,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -61,7 +63,7 @@ public final class Benchmark {
             Settings throughput = settings(broker, "bench.", state.resolve("t"));
             TopicAdmin.ensureTopics(throughput.common(), Map.of());
             say("producing %,d events...", events);
-            produce(broker, "bench.events", SyntheticEvents.generate(events, 42), 0);
+            produce(broker, "bench.events", SyntheticEvents.generate(events, 42), 0, new ConcurrentHashMap<>());
 
             say("baseline: bare Kafka Streams, parse and windowed count...");
             double baselineSeconds = baseline(broker, state.resolve("baseline"));
@@ -131,6 +133,7 @@ public final class Benchmark {
 
     private List<Long> latency(EmbeddedBroker broker, Settings settings) throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Long> sent = new ConcurrentHashMap<>();
         try (Services services = Services.start(settings, List.of(Services.Part.STREAMS, Services.Part.ALERTS));
                 KafkaConsumer<String, Alert> consumer = alertConsumer(broker, settings)) {
             say("  running: %d Kafka Streams applications", services.streamsServices().size());
@@ -140,7 +143,11 @@ public final class Benchmark {
                         consumer.poll(Duration.ofMillis(50)).forEach(r -> {
                             if (r.value() != null && r.value().status() == AlertStatus.FIRING
                                     && "signature-event".equals(r.value().rule())) {
-                                latencies.add(System.currentTimeMillis() - r.timestamp());
+                                long arrived = System.currentTimeMillis();
+                                // from the probe's own send time: the alert's record carries the latest input
+                                // timestamp of the events assessed with it, which can be later than the probe's
+                                r.value().evidence().stream().map(e -> sent.get(e.id())).filter(Objects::nonNull)
+                                        .findFirst().ifPresent(at -> latencies.add(arrived - at));
                             }
                         });
                     }
@@ -150,7 +157,7 @@ public final class Benchmark {
             }, "bench-alert-reader");
             reader.start();
             List<SyntheticEvents.Record> records = SyntheticEvents.generate(rate * latencySeconds, 7);
-            produce(broker, settings.common().topics().events().name(), records, rate);
+            produce(broker, settings.common().topics().events().name(), records, rate, sent);
             long expected = records.stream().filter(SyntheticEvents.Record::probe).count();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (latencies.size() < expected && System.nanoTime() < deadline) {
@@ -177,9 +184,12 @@ public final class Benchmark {
         return consumer;
     }
 
-    /** Produces the records, paced at {@code perSecond} (0 = as fast as possible), and waits for every ack. */
-    private static void produce(EmbeddedBroker broker, String topic, List<SyntheticEvents.Record> records, int perSecond)
-            throws Exception {
+    /**
+     * Produces the records, paced at {@code perSecond} (0 = as fast as possible), and waits for every ack. The
+     * send time of each probe goes into {@code probesSent}, by event id.
+     */
+    private static void produce(EmbeddedBroker broker, String topic, List<SyntheticEvents.Record> records, int perSecond,
+            Map<String, Long> probesSent) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -197,7 +207,11 @@ public final class Benchmark {
                     }
                 }
                 SyntheticEvents.Record r = records.get(i);
-                producer.send(new ProducerRecord<>(topic, r.key(), r.value()));
+                long now = System.currentTimeMillis();
+                if (r.probe()) {
+                    probesSent.put(r.id(), now);
+                }
+                producer.send(new ProducerRecord<>(topic, null, now, r.key(), r.value()));
             }
             producer.flush();
         }

@@ -27,8 +27,8 @@ public final class SyntheticEvents {
     private SyntheticEvents() {
     }
 
-    /** A dyad key and the event's JSON bytes. */
-    public record Record(String key, byte[] value, boolean probe) {
+    /** A dyad key, the event's id and JSON bytes, and whether it is a probe. */
+    public record Record(String key, String id, byte[] value, boolean probe) {
     }
 
     /** {@code n} records, the same for the same seed. */
@@ -59,7 +59,7 @@ public final class SyntheticEvents {
                         + "\"framework\":\"bilateral\",\"level\":\"defense-minister\",\"stance\":\"alignment\"},"
                         + "\"summary\":\"benchmark event " + i + " of type " + type + "\"}";
             }
-            records.add(new Record(key, json.getBytes(StandardCharsets.UTF_8), probe));
+            records.add(new Record(key, "bench-" + seed + "-" + i, json.getBytes(StandardCharsets.UTF_8), probe));
         }
         return records;
     }

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * The running assessment of one dyad, published on {@code dyadwatch.assessments} (compacted, key = dyad) after
- * every change, late reports included (with a higher revision).
+ * every change, late reports included (with a higher revision). Changes are coalesced: a dyad is re-assessed at
+ * most once per {@code streams.assessment.interval.ms}, with every event of the interval among its triggers.
  *
  * @param dyad                  dyad key, like CHN-RUS
  * @param period                the current period label
@@ -24,13 +25,15 @@ import java.util.Objects;
  * @param drivers               the indicators that moved each monitored scenario most, largest first
  * @param explanations          the drivers in words, for people
  * @param evidence              the events that contributed most, best first
- * @param trigger               the event whose arrival caused this revision, or null (a clock tick)
+ * @param triggers              the events whose arrival (or corroboration) caused this revision, in arrival order;
+ *                              empty when a period closed on the clock. Events arriving close together are
+ *                              assessed together, so one revision can have several
  */
 public record Assessment(String dyad, String period, double periodElapsed, long revision, Instant updatedAt,
         long eventsInPeriod, Map<String, Double> indicators, Map<Scenario, Double> probabilities,
         Map<Scenario, Double> trailingProbabilities, int horizonPeriods, Map<Scenario, Double> changeStatistics,
         Map<Scenario, Double> thresholds, List<Driver> drivers, List<String> explanations, List<EvidenceItem> evidence,
-        EvidenceItem trigger) {
+        List<EvidenceItem> triggers) {
 
     public Assessment {
         Objects.requireNonNull(dyad, "dyad");
@@ -44,6 +47,7 @@ public record Assessment(String dyad, String period, double periodElapsed, long 
         drivers = List.copyOf(drivers == null ? List.of() : drivers);
         explanations = List.copyOf(explanations == null ? List.of() : explanations);
         evidence = List.copyOf(evidence == null ? List.of() : evidence);
+        triggers = List.copyOf(triggers == null ? List.of() : triggers);
     }
 
     /** The most probable scenario for the current period, or null before any evidence. */

@@ -1,0 +1,216 @@
+package io.dyadwatch.streams;
+
+import io.dyadwatch.model.json.JsonSerde;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * A compact binary serde for the topology's internal state records (stores and their changelogs, never a public
+ * topic). Kafka Streams serialises a value on every store put, so this runs once per store write per event; JSON
+ * through Jackson was the largest cost left per event once assessments were coalesced (JDK Flight Recorder, see
+ * docs/performance.md).
+ *
+ * <p>Written by hand rather than with a serialisation library: the records are a few private, fixed shapes of
+ * strings, numbers, lists and maps; Avro or Protocol Buffers would add a schema compiler to the build for them,
+ * and Kryo registration of classes and record constructors by reflection. The format is {@code 0x01} (format
+ * version) then the fields in declaration order through {@link Out}. Values written as JSON by earlier versions
+ * (they start with '{') are still read, so existing state survives an upgrade.
+ *
+ * @param <T> the record type
+ */
+final class StateSerde<T> implements Serde<T> {
+
+    /** Format version byte written first. */
+    static final byte VERSION = 1;
+
+    /** Writes one value's fields. */
+    @FunctionalInterface
+    interface Writer<T> {
+        void write(T value, Out out) throws IOException;
+    }
+
+    /** Reads one value's fields, in the order written. */
+    @FunctionalInterface
+    interface Reader<T> {
+        T read(In in) throws IOException;
+    }
+
+    private final Class<T> type;
+    private final Writer<T> writer;
+    private final Reader<T> reader;
+    private final JsonSerde<T> legacy;
+
+    StateSerde(Class<T> type, Writer<T> writer, Reader<T> reader) {
+        this.type = type;
+        this.writer = writer;
+        this.reader = reader;
+        this.legacy = new JsonSerde<>(type);
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return (topic, value) -> value == null ? null : toBytes(value);
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return (topic, bytes) -> {
+            if (bytes == null) {
+                return null;
+            }
+            if (bytes.length > 0 && bytes[0] == '{') {
+                return legacy.deserializer().deserialize(topic, bytes);
+            }
+            return fromBytes(bytes);
+        };
+    }
+
+    byte[] toBytes(T value) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(128);
+        try (Out out = new Out(buffer)) {
+            out.writeByte(VERSION);
+            writer.write(value, out);
+        } catch (IOException e) {
+            throw new SerializationException("cannot write " + type.getSimpleName(), e);
+        }
+        return buffer.toByteArray();
+    }
+
+    T fromBytes(byte[] bytes) {
+        try (In in = new In(new ByteArrayInputStream(bytes))) {
+            byte version = in.readByte();
+            if (version != VERSION) {
+                throw new SerializationException("cannot read " + type.getSimpleName() + ": unknown format version "
+                        + version + " (this version reads " + VERSION + ")");
+            }
+            return reader.read(in);
+        } catch (IOException e) {
+            throw new SerializationException("cannot read " + type.getSimpleName() + ": truncated or corrupt", e);
+        }
+    }
+
+    /** Output with nullable strings, instants, lists and maps. */
+    static final class Out extends DataOutputStream {
+
+        Out(ByteArrayOutputStream buffer) {
+            super(buffer);
+        }
+
+        /** A string of any length, or null. */
+        void string(String value) throws IOException {
+            if (value == null) {
+                writeInt(-1);
+                return;
+            }
+            byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            writeInt(utf8.length);
+            write(utf8);
+        }
+
+        void instant(Instant value) throws IOException {
+            writeLong(value.getEpochSecond());
+            writeInt(value.getNano());
+        }
+
+        void strings(List<String> values) throws IOException {
+            writeInt(values.size());
+            for (String v : values) {
+                string(v);
+            }
+        }
+
+        void longs(Map<String, Long> values) throws IOException {
+            writeInt(values.size());
+            for (Map.Entry<String, Long> e : values.entrySet()) {
+                string(e.getKey());
+                writeLong(e.getValue());
+            }
+        }
+
+        void doubles(Map<String, Double> values) throws IOException {
+            writeInt(values.size());
+            for (Map.Entry<String, Double> e : values.entrySet()) {
+                string(e.getKey());
+                writeDouble(e.getValue());
+            }
+        }
+
+        <E> void list(List<E> values, Writer<E> element) throws IOException {
+            writeInt(values.size());
+            for (E v : values) {
+                element.write(v, this);
+            }
+        }
+    }
+
+    /** Input matching {@link Out}. */
+    static final class In extends DataInputStream {
+
+        In(ByteArrayInputStream buffer) {
+            super(buffer);
+        }
+
+        String string() throws IOException {
+            int length = readInt();
+            if (length < 0) {
+                return null;
+            }
+            return new String(readNBytes(length), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        Instant instant() throws IOException {
+            return Instant.ofEpochSecond(readLong(), readInt());
+        }
+
+        List<String> strings() throws IOException {
+            return list(In::string);
+        }
+
+        Map<String, Long> longs() throws IOException {
+            int n = size();
+            Map<String, Long> map = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                map.put(string(), readLong());
+            }
+            return map;
+        }
+
+        Map<String, Double> doubles() throws IOException {
+            int n = size();
+            Map<String, Double> map = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                map.put(string(), readDouble());
+            }
+            return map;
+        }
+
+        <E> List<E> list(Reader<E> element) throws IOException {
+            int n = size();
+            List<E> list = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                list.add(element.read(this));
+            }
+            return list;
+        }
+
+        private int size() throws IOException {
+            int n = readInt();
+            if (n < 0 || n > available()) {
+                throw new IOException("corrupt size " + n);
+            }
+            return n;
+        }
+    }
+}
