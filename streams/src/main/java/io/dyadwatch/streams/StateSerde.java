@@ -8,9 +8,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -101,7 +99,7 @@ final class StateSerde<T> implements Serde<T> {
         }
     }
 
-    /** Output with nullable strings, instants, lists and maps. */
+    /** Output with nullable strings, instants and lists. */
     static final class Out extends DataOutputStream {
 
         Out(ByteArrayOutputStream buffer) {
@@ -128,22 +126,6 @@ final class StateSerde<T> implements Serde<T> {
             writeInt(values.size());
             for (String v : values) {
                 string(v);
-            }
-        }
-
-        void longs(Map<String, Long> values) throws IOException {
-            writeInt(values.size());
-            for (Map.Entry<String, Long> e : values.entrySet()) {
-                string(e.getKey());
-                writeLong(e.getValue());
-            }
-        }
-
-        void doubles(Map<String, Double> values) throws IOException {
-            writeInt(values.size());
-            for (Map.Entry<String, Double> e : values.entrySet()) {
-                string(e.getKey());
-                writeDouble(e.getValue());
             }
         }
 
@@ -176,24 +158,6 @@ final class StateSerde<T> implements Serde<T> {
 
         List<String> strings() throws IOException {
             return list(In::string);
-        }
-
-        Map<String, Long> longs() throws IOException {
-            int n = size();
-            Map<String, Long> map = new HashMap<>(n * 2);
-            for (int i = 0; i < n; i++) {
-                map.put(string(), readLong());
-            }
-            return map;
-        }
-
-        Map<String, Double> doubles() throws IOException {
-            int n = size();
-            Map<String, Double> map = new HashMap<>(n * 2);
-            for (int i = 0; i < n; i++) {
-                map.put(string(), readDouble());
-            }
-            return map;
         }
 
         <E> List<E> list(Reader<E> element) throws IOException {

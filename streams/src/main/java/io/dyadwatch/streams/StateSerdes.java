@@ -42,18 +42,42 @@ final class StateSerdes {
         return new DyadTimeline(first, current, revision, published);
     });
 
+    /** Counts and weighted sums share their indicator ids: each id is written once, a missing value as -1 / NaN. */
     static final StateSerde<PeriodTally> TALLY = new StateSerde<>(PeriodTally.class, (v, out) -> {
         out.writeLong(v.events());
-        out.longs(v.counts());
-        out.doubles(v.weighted());
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(v.weighted().keySet());
+        ids.addAll(v.counts().keySet());
+        out.writeInt(ids.size());
+        for (String id : ids) {
+            out.string(id);
+            out.writeLong(v.counts().getOrDefault(id, -1L));
+            out.writeDouble(v.weighted().getOrDefault(id, Double.NaN));
+        }
         out.list(v.top(), (r, o) -> {
             o.string(r.clusterId());
             o.writeDouble(r.weight());
             o.writeLong(r.occurredAtMs());
         });
         out.writeLong(v.revision());
-    }, in -> new PeriodTally(in.readLong(), in.longs(), in.doubles(),
-            in.list(i -> new PeriodTally.Ranked(i.string(), i.readDouble(), i.readLong())), in.readLong()));
+    }, in -> {
+        long events = in.readLong();
+        int n = in.readInt();
+        Map<String, Long> counts = new java.util.HashMap<>(n * 2);
+        Map<String, Double> weighted = new java.util.HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            String id = in.string();
+            long count = in.readLong();
+            double weight = in.readDouble();
+            if (count >= 0) {
+                counts.put(id, count);
+            }
+            if (!Double.isNaN(weight)) {
+                weighted.put(id, weight);
+            }
+        }
+        return new PeriodTally(events, counts, weighted,
+                in.list(i -> new PeriodTally.Ranked(i.string(), i.readDouble(), i.readLong())), in.readLong());
+    });
 
     static final StateSerde<ClusterState> CLUSTER = new StateSerde<>(ClusterState.class, (v, out) -> {
         out.string(v.id());
