@@ -137,6 +137,8 @@ final class AlertLifecycle implements Processor<String, Assessment, String, Aler
             latency.record(Duration.ofMillis(Math.max(0, context.currentSystemTimeMs() - inputTimestamp)));
         }
         context.forward(new Record<>(alert.fingerprint(), alert, inputTimestamp));
+        // alerts are rare and urgent: commit (and so publish, under exactly-once) now, not at the next interval
+        context.commit();
     }
 
     private Alert alert(String fingerprint, AlertRule rule, Assessment assessment, Assessment previous,

@@ -6,7 +6,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * A write-through cache of deserialised values in front of a key-value store, for the keys a processor reads
- * on every record (the current periods' tallies, the dyads' timelines). The processor is the store's only
+ * on every record (the current periods' tallies, the dyads' timelines); it remembers misses too (the
+ * corroboration index is probed for days that have no events). The processor is the store's only
  * writer and both live and die with the task, so the cache cannot go stale; puts and deletes still reach the
  * store (and its changelog) at once. Why not the store's own cache: it holds serialised bytes, and turning them
  * back into records was most of the topology's cost per event (measured with JDK Flight Recorder, see
@@ -16,8 +17,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class CachedStore<V> {
 
+    /** Marks a key known to be absent from the store, so a repeated miss does not reach RocksDB again. */
+    private static final Object ABSENT = new Object();
+
     private final KeyValueStore<String, V> store;
-    private final Map<String, V> cache;
+    private final Map<String, Object> cache;
 
     CachedStore(KeyValueStore<String, V> store, int capacity) {
         this.store = store;
@@ -25,20 +29,23 @@ final class CachedStore<V> {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
                 return size() > capacity;
             }
         };
     }
 
+    @SuppressWarnings("unchecked")
     V get(String key) {
-        V value = cache.get(key);
-        if (value == null) {
-            value = store.get(key);
-            if (value != null) {
-                cache.put(key, value);
-            }
+        Object cached = cache.get(key);
+        if (cached == ABSENT) {
+            return null;
         }
+        if (cached != null) {
+            return (V) cached;
+        }
+        V value = store.get(key);
+        cache.put(key, value == null ? ABSENT : value);
         return value;
     }
 
@@ -48,7 +55,7 @@ final class CachedStore<V> {
     }
 
     void delete(String key) {
-        cache.remove(key);
+        cache.put(key, ABSENT);
         store.delete(key);
     }
 

@@ -35,6 +35,9 @@ record ClusterState(String id, String type, Instant occurredAt, String period, S
         String summary, List<SourceRef> sources, List<String> reportIds, long reports, List<String> indicators,
         double weight, long firstSeen) {
 
+    /** Runs of characters other than letters and digits (compiled once: this runs several times per event). */
+    private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
     /** Report ids kept per event. */
     static final int KEPT_REPORT_IDS = 20;
     /** Sources kept per event (the best-graded ones count for the weight). */
@@ -124,6 +127,6 @@ record ClusterState(String id, String type, Instant occurredAt, String period, S
         if (text == null || text.isBlank()) {
             return null;
         }
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        return NOT_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
     }
 }

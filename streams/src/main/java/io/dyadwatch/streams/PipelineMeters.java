@@ -4,6 +4,8 @@ import io.dyadwatch.model.event.EventType;
 import io.dyadwatch.model.event.RejectReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The pipeline's own meters. Tag values are bounded: event types and reject reasons are enums.
@@ -19,37 +21,35 @@ final class PipelineMeters {
     static final String CORROBORATED = "dyadwatch.events.corroborated";
     static final String REPEATED = "dyadwatch.events.repeated";
 
-    private final MeterRegistry registry;
     private final Counter received;
     private final Counter unwatched;
+    private final Counter duplicates;
+    private final Counter corroborated;
+    private final Counter repeated;
+    // registered once: looking a counter up in the registry on every event was a measurable cost per event
+    private final Map<EventType, Counter> accepted = new EnumMap<>(EventType.class);
+    private final Map<RejectReason, Counter> deadLettered = new EnumMap<>(RejectReason.class);
 
     PipelineMeters(MeterRegistry registry) {
-        this.registry = registry;
         this.received = Counter.builder(RECEIVED).description("Records read from the events topic").register(registry);
         this.unwatched = Counter.builder(UNWATCHED).description("Valid events concerning no watched dyad")
                 .register(registry);
         // every bounded series exists from the start at zero, so rate() and increase() see the first event
         for (EventType type : EventType.values()) {
-            accepted(type, 0);
+            accepted.put(type, Counter.builder(ACCEPTED).description("Records that passed the event contract")
+                    .tag("type", type.name()).register(registry));
         }
         for (RejectReason reason : RejectReason.values()) {
-            deadLettered(reason, 0);
+            deadLettered.put(reason, Counter.builder(DEAD_LETTERED)
+                    .description("Records refused by the event contract and dead-lettered")
+                    .tag("reason", reason.name()).register(registry));
         }
-        Counter.builder(DUPLICATES).description("Events counted once already, by id").register(registry);
-        Counter.builder(CORROBORATED).description("Reports merged into an event already reported by another source")
+        this.duplicates = Counter.builder(DUPLICATES).description("Events counted once already, by id")
                 .register(registry);
-        Counter.builder(REPEATED).description("Reports merged into an event the same source had already reported")
-                .register(registry);
-    }
-
-    private void accepted(EventType type, double amount) {
-        Counter.builder(ACCEPTED).description("Records that passed the event contract").tag("type", type.name())
-                .register(registry).increment(amount);
-    }
-
-    private void deadLettered(RejectReason reason, double amount) {
-        Counter.builder(DEAD_LETTERED).description("Records refused by the event contract and dead-lettered")
-                .tag("reason", reason.name()).register(registry).increment(amount);
+        this.corroborated = Counter.builder(CORROBORATED)
+                .description("Reports merged into an event already reported by another source").register(registry);
+        this.repeated = Counter.builder(REPEATED)
+                .description("Reports merged into an event the same source had already reported").register(registry);
     }
 
     void received() {
@@ -57,11 +57,11 @@ final class PipelineMeters {
     }
 
     void accepted(EventType type) {
-        accepted(type, 1);
+        accepted.get(type).increment();
     }
 
     void deadLettered(RejectReason reason) {
-        deadLettered(reason, 1);
+        deadLettered.get(reason).increment();
     }
 
     void unwatched() {
@@ -69,16 +69,14 @@ final class PipelineMeters {
     }
 
     void corroborated() {
-        Counter.builder(CORROBORATED).description("Reports merged into an event already reported by another source")
-                .register(registry).increment();
+        corroborated.increment();
     }
 
     void repeatedStory() {
-        Counter.builder(REPEATED).description("Reports merged into an event the same source had already reported")
-                .register(registry).increment();
+        repeated.increment();
     }
 
     void duplicate() {
-        Counter.builder(DUPLICATES).description("Events counted once already, by id").register(registry).increment();
+        duplicates.increment();
     }
 }

@@ -43,13 +43,29 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class Benchmark {
 
+    /**
+     * Probes sent in the latency phase's first seconds (at most a third of it) are left out of its steady-state
+     * figures: they meet the applications' first transactions and the brokers' first writes to new partitions.
+     */
+    static final long STEADY_AFTER_MS = 5_000;
+
     private final int events;
+    private final int warmup;
     private final int rate;
     private final int latencySeconds;
     private final PrintWriter out;
 
-    public Benchmark(int events, int rate, int latencySeconds, PrintWriter out) {
+    /**
+     * @param events         events in the throughput phase
+     * @param warmup         events both applications process first, unmeasured, so the JIT compiler has done most
+     *                       of its work before the clock starts (0 for none)
+     * @param rate           input rate of the latency phase
+     * @param latencySeconds length of the latency phase
+     * @param out            where progress goes
+     */
+    public Benchmark(int events, int warmup, int rate, int latencySeconds, PrintWriter out) {
         this.events = events;
+        this.warmup = warmup;
         this.rate = rate;
         this.latencySeconds = latencySeconds;
         this.out = out;
@@ -59,27 +75,38 @@ public final class Benchmark {
         AtomicLong peakHeap = new AtomicLong();
         Thread sampler = heapSampler(peakHeap);
         Path state = Files.createTempDirectory("dyadwatch-bench-");
-        try (EmbeddedBroker broker = EmbeddedBroker.start(0, null)) {
+        try (LiveHeapMonitor liveHeap = new LiveHeapMonitor(); EmbeddedBroker broker = EmbeddedBroker.start(0, null)) {
+            if (warmup > 0) {
+                Settings warm = settings(broker, "bench-warm.", state.resolve("w"));
+                TopicAdmin.ensureTopics(warm.common(), Map.of());
+                say("warm-up: %,d events through both applications, not measured...", warmup);
+                produce(broker, "bench-warm.events", SyntheticEvents.generate(warmup, 41), 0, new ConcurrentHashMap<>());
+                baseline(broker, state.resolve("warm-baseline"), "bench-warm.events");
+                pipeline(broker, warm);
+            }
             Settings throughput = settings(broker, "bench.", state.resolve("t"));
             TopicAdmin.ensureTopics(throughput.common(), Map.of());
             say("producing %,d events...", events);
             produce(broker, "bench.events", SyntheticEvents.generate(events, 42), 0, new ConcurrentHashMap<>());
 
             say("baseline: bare Kafka Streams, parse and windowed count...");
-            double baselineSeconds = baseline(broker, state.resolve("baseline"));
+            double baselineSeconds = baseline(broker, state.resolve("baseline"), "bench.events");
             say("  %.1f s", baselineSeconds);
             say("full pipeline: topology and alert rules...");
             double pipelineSeconds = pipeline(broker, throughput);
             say("  %.1f s", pipelineSeconds);
 
             say("latency: %,d events/s for %d s...", rate, latencySeconds);
-            List<Long> latencies = latency(broker, settings(broker, "bench-lat.", state.resolve("l")));
-            Collections.sort(latencies);
+            List<Probe> probes = latency(broker, settings(broker, "bench-lat.", state.resolve("l")));
+            long steadyAfterMs = Math.min(STEADY_AFTER_MS, latencySeconds * 1000L / 3);
+            List<Long> all = sortedLatencies(probes, 0);
+            List<Long> steady = sortedLatencies(probes, steadyAfterMs);
             sampler.interrupt();
-            return new BenchmarkResult(events, baselineSeconds, events / baselineSeconds, pipelineSeconds,
-                    events / pipelineSeconds, baselineSeconds / pipelineSeconds, rate, latencies.size(),
-                    percentile(latencies, 0.50), percentile(latencies, 0.99),
-                    latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1), peakHeap.get(),
+            return new BenchmarkResult(events, warmup, baselineSeconds, events / baselineSeconds, pipelineSeconds,
+                    events / pipelineSeconds, baselineSeconds / pipelineSeconds, rate, all.size(),
+                    percentile(all, 0.50), percentile(all, 0.99), all.isEmpty() ? 0 : all.get(all.size() - 1),
+                    steadyAfterMs, steady.size(), percentile(steady, 0.50), percentile(steady, 0.99),
+                    peakHeap.get(), liveHeap.peakLiveBytes(),
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         } finally {
             sampler.interrupt();
@@ -103,7 +130,7 @@ public final class Benchmark {
         return Settings.resolve(null, Map.of(), flags);
     }
 
-    private double baseline(EmbeddedBroker broker, Path state) throws Exception {
+    private double baseline(EmbeddedBroker broker, Path state, String topic) throws Exception {
         Properties props = new Properties();
         String appId = "bench-baseline-" + UUID.randomUUID().toString().substring(0, 8);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
@@ -111,12 +138,12 @@ public final class Benchmark {
         props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        try (StreamsService app = new StreamsService("baseline", BaselineTopology.build("bench.events"), props,
+        try (StreamsService app = new StreamsService("baseline", BaselineTopology.build(topic), props,
                 new SimpleMeterRegistry())) {
             app.start();
             app.awaitRunning(Duration.ofSeconds(120));
             long start = System.nanoTime();
-            awaitCaughtUp(broker, appId, List.of("bench.events"), true);
+            awaitCaughtUp(broker, appId, List.of(topic), true);
             return (System.nanoTime() - start) / 1e9;
         }
     }
@@ -125,15 +152,26 @@ public final class Benchmark {
         try (Services services = Services.start(settings, List.of(Services.Part.STREAMS, Services.Part.ALERTS))) {
             say("  running: %d Kafka Streams applications", services.streamsServices().size());
             long start = System.nanoTime();
-            awaitCaughtUp(broker, settings.streams().applicationId(), List.of("bench.events"), true);
-            awaitCaughtUp(broker, settings.alerts().applicationId(), List.of("bench.assessments"), false);
+            awaitCaughtUp(broker, settings.streams().applicationId(),
+                    List.of(settings.common().topics().events().name()), true);
+            awaitCaughtUp(broker, settings.alerts().applicationId(),
+                    List.of(settings.common().topics().assessments().name()), false);
             return (System.nanoTime() - start) / 1e9;
         }
     }
 
-    private List<Long> latency(EmbeddedBroker broker, Settings settings) throws Exception {
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    /** One probe's send time, from the start of the latency phase, and its event-to-alert latency. */
+    private record Probe(long sentAfterMs, long latencyMs) {
+    }
+
+    private static List<Long> sortedLatencies(List<Probe> probes, long sentFromMs) {
+        return probes.stream().filter(p -> p.sentAfterMs() >= sentFromMs).map(Probe::latencyMs).sorted().toList();
+    }
+
+    private List<Probe> latency(EmbeddedBroker broker, Settings settings) throws Exception {
+        List<Probe> latencies = Collections.synchronizedList(new ArrayList<>());
         Map<String, Long> sent = new ConcurrentHashMap<>();
+        AtomicLong phaseStart = new AtomicLong();
         try (Services services = Services.start(settings, List.of(Services.Part.STREAMS, Services.Part.ALERTS));
                 KafkaConsumer<String, Alert> consumer = alertConsumer(broker, settings)) {
             say("  running: %d Kafka Streams applications", services.streamsServices().size());
@@ -147,7 +185,8 @@ public final class Benchmark {
                                 // from the probe's own send time: the alert's record carries the latest input
                                 // timestamp of the events assessed with it, which can be later than the probe's
                                 r.value().evidence().stream().map(e -> sent.get(e.id())).filter(Objects::nonNull)
-                                        .findFirst().ifPresent(at -> latencies.add(arrived - at));
+                                        .findFirst().ifPresent(at -> latencies.add(
+                                                new Probe(at - phaseStart.get(), arrived - at)));
                             }
                         });
                     }
@@ -156,7 +195,9 @@ public final class Benchmark {
                 }
             }, "bench-alert-reader");
             reader.start();
-            List<SyntheticEvents.Record> records = SyntheticEvents.generate(rate * latencySeconds, 7);
+            phaseStart.set(System.currentTimeMillis());
+            int n = rate * latencySeconds;
+            List<SyntheticEvents.Record> records = SyntheticEvents.generate(n, 7, SyntheticEvents.probeSpacing(n));
             produce(broker, settings.common().topics().events().name(), records, rate, sent);
             long expected = records.stream().filter(SyntheticEvents.Record::probe).count();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

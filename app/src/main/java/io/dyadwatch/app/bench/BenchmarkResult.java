@@ -3,37 +3,48 @@ package io.dyadwatch.app.bench;
 /**
  * One benchmark run's figures.
  *
- * @param events             events in the throughput phase
- * @param baselineSeconds    time the bare Kafka Streams application took to read and count them
- * @param baselineRate       its records per second
- * @param pipelineSeconds    time the full pipeline (topology and alert rules) took
- * @param pipelineRate       its records per second
- * @param ratio              pipelineRate / baselineRate
- * @param latencyRate        input rate of the latency phase, events per second
- * @param latencySamples     alerts whose event-to-alert latency was measured
- * @param latencyP50Ms       median event-to-alert latency
- * @param latencyP99Ms       99th percentile
- * @param latencyMaxMs       largest
- * @param peakHeapBytes      largest heap in use seen during the run
- * @param processors         available processors
- * @param javaVersion        the JVM
+ * @param events              events in the throughput phase
+ * @param warmup              events both applications processed first, unmeasured
+ * @param baselineSeconds     time the bare Kafka Streams application took to read and count them
+ * @param baselineRate        its records per second
+ * @param pipelineSeconds     time the full pipeline (topology and alert rules) took
+ * @param pipelineRate        its records per second
+ * @param ratio               pipelineRate / baselineRate
+ * @param latencyRate         input rate of the latency phase, events per second
+ * @param latencySamples      alerts whose event-to-alert latency was measured
+ * @param latencyP50Ms        median event-to-alert latency
+ * @param latencyP99Ms        99th percentile
+ * @param latencyMaxMs        largest
+ * @param steadyAfterMs       probes sent this long after the latency phase began count as steady state
+ * @param steadySamples       steady-state probes
+ * @param steadyP50Ms         steady-state median latency
+ * @param steadyP99Ms         steady-state 99th percentile
+ * @param peakHeapBytes       largest heap in use seen during the run (garbage included)
+ * @param peakLiveHeapBytes   largest heap in use right after a garbage collection (live data)
+ * @param processors          available processors
+ * @param javaVersion         the JVM
  */
-public record BenchmarkResult(long events, double baselineSeconds, double baselineRate, double pipelineSeconds,
-        double pipelineRate, double ratio, int latencyRate, int latencySamples, long latencyP50Ms, long latencyP99Ms,
-        long latencyMaxMs, long peakHeapBytes, int processors, String javaVersion) {
+public record BenchmarkResult(long events, long warmup, double baselineSeconds, double baselineRate,
+        double pipelineSeconds, double pipelineRate, double ratio, int latencyRate, int latencySamples,
+        long latencyP50Ms, long latencyP99Ms, long latencyMaxMs, long steadyAfterMs, int steadySamples,
+        long steadyP50Ms, long steadyP99Ms, long peakHeapBytes, long peakLiveHeapBytes, int processors,
+        String javaVersion) {
 
     /** A readable table. */
     public String table() {
         return String.format(java.util.Locale.ROOT, """
                 DyadWatch benchmark (%d processors, Java %s)
-                  throughput, %,d events (same JSON, same broker, exactly_once_v2):
+                  throughput, %,d events after a warm-up of %,d (same JSON, same broker, exactly_once_v2):
                     baseline (parse + windowed count)   %8.1f s  %,10.0f records/s
                     full pipeline (topology + alerts)   %8.1f s  %,10.0f records/s
                     ratio pipeline / baseline           %8.2fx
-                  event-to-alert latency at %,d events/s (%d alerts):
-                    p50 %d ms, p99 %d ms, max %d ms
-                  peak heap in use: %,d MiB
-                """, processors, javaVersion, events, baselineSeconds, baselineRate, pipelineSeconds, pipelineRate, ratio,
-                latencyRate, latencySamples, latencyP50Ms, latencyP99Ms, latencyMaxMs, peakHeapBytes / (1024 * 1024));
+                  event-to-alert latency at %,d events/s:
+                    all %d alerts:                  p50 %d ms, p99 %d ms, max %d ms
+                    steady state (%d alerts, after %.0f s): p50 %d ms, p99 %d ms
+                  heap: peak in use %,d MiB, peak live after a collection %,d MiB
+                """, processors, javaVersion, events, warmup, baselineSeconds, baselineRate, pipelineSeconds,
+                pipelineRate, ratio, latencyRate, latencySamples, latencyP50Ms, latencyP99Ms, latencyMaxMs,
+                steadySamples, steadyAfterMs / 1000.0, steadyP50Ms, steadyP99Ms, peakHeapBytes / (1024 * 1024),
+                peakLiveHeapBytes / (1024 * 1024));
     }
 }

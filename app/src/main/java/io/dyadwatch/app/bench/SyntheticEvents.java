@@ -31,15 +31,31 @@ public final class SyntheticEvents {
     public record Record(String key, String id, byte[] value, boolean probe) {
     }
 
-    /** {@code n} records, the same for the same seed. */
+    /** {@code n} records, the same for the same seed, a probe every {@value #PROBE_EVERY}th. */
     public static List<Record> generate(int n, long seed) {
+        return generate(n, seed, PROBE_EVERY);
+    }
+
+    /**
+     * The closest probe spacing for {@code n} events that still leaves a year of event time between two probes of
+     * one dyad (so each probe's alert has resolved before the next fires), and at least 100 events.
+     */
+    public static int probeSpacing(int n) {
+        return Math.max(100, (n + DYADS.length * 30 - 1) / (DYADS.length * 30));
+    }
+
+    /** {@code n} records, the same for the same seed, a probe every {@code probeEvery}th. */
+    public static List<Record> generate(int n, long seed, int probeEvery) {
+        if (probeEvery < 1) {
+            throw new IllegalArgumentException("probeEvery must be positive, got " + probeEvery);
+        }
         SplittableRandom random = new SplittableRandom(seed);
         java.time.Instant start = java.time.Instant.parse("1995-01-01T00:00:00Z");
         long step = java.time.Duration.ofDays(365L * 30).toMillis() / Math.max(1, n);
         List<Record> records = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            boolean probe = i % PROBE_EVERY == PROBE_EVERY - 1;
-            String[] actors = DYADS[(probe ? i / PROBE_EVERY : i) % DYADS.length];
+            boolean probe = i % probeEvery == probeEvery - 1;
+            String[] actors = DYADS[(probe ? i / probeEvery : i) % DYADS.length];
             String key = actors[0].compareTo(actors[1]) < 0 ? actors[0] + "-" + actors[1] : actors[1] + "-" + actors[0];
             java.time.Instant day = start.plusMillis(step * i);
             String json;

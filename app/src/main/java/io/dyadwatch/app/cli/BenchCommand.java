@@ -23,6 +23,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "100000", description = "Events in the throughput phase (default ${DEFAULT-VALUE}).")
     int events;
 
+    @Option(names = "--warmup", defaultValue = "20000", description = "Events both applications process first, "
+            + "not measured, so the JIT compiler has done most of its work (default ${DEFAULT-VALUE}; 0 for none).")
+    int warmup;
+
     @Option(names = "--rate", defaultValue = "1000", description = "Input rate of the latency phase, events/s (default ${DEFAULT-VALUE}).")
     int rate;
 
@@ -34,10 +38,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (events < 1 || rate < 1 || latencySeconds < 1) {
-            throw new IllegalArgumentException("--events, --rate and --latency-seconds must be positive");
+        if (events < 1 || rate < 1 || latencySeconds < 1 || warmup < 0) {
+            throw new IllegalArgumentException(
+                    "--events, --rate and --latency-seconds must be positive, --warmup zero or more");
         }
-        BenchmarkResult result = new Benchmark(events, rate, latencySeconds, spec.commandLine().getOut()).run();
+        BenchmarkResult result = new Benchmark(events, warmup, rate, latencySeconds, spec.commandLine().getOut()).run();
         spec.commandLine().getOut().print(result.table());
         if (json != null) {
             Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), result);
