@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,20 +81,24 @@ public final class Benchmark {
                 Settings warm = settings(broker, "bench-warm.", state.resolve("w"));
                 TopicAdmin.ensureTopics(warm.common(), Map.of());
                 say("warm-up: %,d events through both applications, not measured...", warmup);
-                produce(broker, "bench-warm.events", SyntheticEvents.generate(warmup, 41), 0, new ConcurrentHashMap<>());
+                produce(broker, "bench-warm.events", SyntheticEvents.stream(warmup, 41, SyntheticEvents.PROBE_EVERY), 0,
+                        new ConcurrentHashMap<>());
                 baseline(broker, state.resolve("warm-baseline"), "bench-warm.events");
                 pipeline(broker, warm);
             }
             Settings throughput = settings(broker, "bench.", state.resolve("t"));
             TopicAdmin.ensureTopics(throughput.common(), Map.of());
             say("producing %,d events...", events);
-            produce(broker, "bench.events", SyntheticEvents.generate(events, 42), 0, new ConcurrentHashMap<>());
+            produce(broker, "bench.events", SyntheticEvents.stream(events, 42, SyntheticEvents.PROBE_EVERY), 0,
+                    new ConcurrentHashMap<>());
 
             say("baseline: bare Kafka Streams, parse and windowed count...");
             double baselineSeconds = baseline(broker, state.resolve("baseline"), "bench.events");
             say("  %.1f s", baselineSeconds);
             say("full pipeline: topology and alert rules...");
+            liveHeap.reset();
             double pipelineSeconds = pipeline(broker, throughput);
+            long pipelineLiveHeap = liveHeap.peakLiveBytes();
             say("  %.1f s", pipelineSeconds);
 
             say("latency: %,d events/s for %d s...", rate, latencySeconds);
@@ -106,7 +111,7 @@ public final class Benchmark {
                     events / pipelineSeconds, baselineSeconds / pipelineSeconds, rate, all.size(),
                     percentile(all, 0.50), percentile(all, 0.99), all.isEmpty() ? 0 : all.get(all.size() - 1),
                     steadyAfterMs, steady.size(), percentile(steady, 0.50), percentile(steady, 0.99),
-                    peakHeap.get(), liveHeap.peakLiveBytes(),
+                    peakHeap.get(), pipelineLiveHeap,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         } finally {
             sampler.interrupt();
@@ -197,9 +202,10 @@ public final class Benchmark {
             reader.start();
             phaseStart.set(System.currentTimeMillis());
             int n = rate * latencySeconds;
-            List<SyntheticEvents.Record> records = SyntheticEvents.generate(n, 7, SyntheticEvents.probeSpacing(n));
-            produce(broker, settings.common().topics().events().name(), records, rate, sent);
-            long expected = records.stream().filter(SyntheticEvents.Record::probe).count();
+            int spacing = SyntheticEvents.probeSpacing(n);
+            produce(broker, settings.common().topics().events().name(), SyntheticEvents.stream(n, 7, spacing), rate,
+                    sent);
+            long expected = n / spacing;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (latencies.size() < expected && System.nanoTime() < deadline) {
                 Thread.sleep(100);
@@ -229,8 +235,8 @@ public final class Benchmark {
      * Produces the records, paced at {@code perSecond} (0 = as fast as possible), and waits for every ack. The
      * send time of each probe goes into {@code probesSent}, by event id.
      */
-    private static void produce(EmbeddedBroker broker, String topic, List<SyntheticEvents.Record> records, int perSecond,
-            Map<String, Long> probesSent) throws Exception {
+    private static void produce(EmbeddedBroker broker, String topic, Iterator<SyntheticEvents.Record> records,
+            int perSecond, Map<String, Long> probesSent) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -239,7 +245,7 @@ public final class Benchmark {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new ByteArraySerializer())) {
             long start = System.nanoTime();
-            for (int i = 0; i < records.size(); i++) {
+            for (int i = 0; records.hasNext(); i++) {
                 if (perSecond > 0) {
                     long due = start + (long) (i * 1e9 / perSecond);
                     long wait = due - System.nanoTime();
@@ -247,7 +253,7 @@ public final class Benchmark {
                         TimeUnit.NANOSECONDS.sleep(wait);
                     }
                 }
-                SyntheticEvents.Record r = records.get(i);
+                SyntheticEvents.Record r = records.next();
                 long now = System.currentTimeMillis();
                 if (r.probe()) {
                     probesSent.put(r.id(), now);

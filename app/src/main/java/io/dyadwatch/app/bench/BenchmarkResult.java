@@ -20,7 +20,8 @@ package io.dyadwatch.app.bench;
  * @param steadyP50Ms         steady-state median latency
  * @param steadyP99Ms         steady-state 99th percentile
  * @param peakHeapBytes       largest heap in use seen during the run (garbage included)
- * @param peakLiveHeapBytes   largest heap in use right after a garbage collection (live data)
+ * @param peakLiveHeapBytes   largest heap in use right after a garbage collection while the full pipeline ran its
+ *                            throughput phase (live data: broker, both applications and their state)
  * @param processors          available processors
  * @param javaVersion         the JVM
  */
@@ -41,7 +42,7 @@ public record BenchmarkResult(long events, long warmup, double baselineSeconds, 
                   event-to-alert latency at %,d events/s:
                     all %d alerts:                  p50 %d ms, p99 %d ms, max %d ms
                     steady state (%d alerts, after %.0f s): p50 %d ms, p99 %d ms
-                  heap: peak in use %,d MiB, peak live after a collection %,d MiB
+                  heap: peak in use %,d MiB; live after a collection, during the pipeline's run: %,d MiB
                 """, processors, javaVersion, events, warmup, baselineSeconds, baselineRate, pipelineSeconds,
                 pipelineRate, ratio, latencyRate, latencySamples, latencyP50Ms, latencyP99Ms, latencyMaxMs,
                 steadySamples, steadyAfterMs / 1000.0, steadyP50Ms, steadyP99Ms, peakHeapBytes / (1024 * 1024),

@@ -46,7 +46,12 @@ final class LiveHeapMonitor implements AutoCloseable {
         peak.accumulateAndGet(used, Math::max);
     }
 
-    /** The largest heap in use after a collection so far, bytes (0 before the first collection). */
+    /** Starts over: the next figure covers collections from now on. */
+    void reset() {
+        peak.set(0);
+    }
+
+    /** The largest heap in use after a collection since the start or the last reset, bytes (0 before one). */
     long peakLiveBytes() {
         return peak.get();
     }

@@ -3,7 +3,9 @@ package io.dyadwatch.app.bench;
 import io.dyadwatch.model.event.EventType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 
 /**
@@ -46,37 +48,63 @@ public final class SyntheticEvents {
 
     /** {@code n} records, the same for the same seed, a probe every {@code probeEvery}th. */
     public static List<Record> generate(int n, long seed, int probeEvery) {
+        List<Record> records = new ArrayList<>(n);
+        stream(n, seed, probeEvery).forEachRemaining(records::add);
+        return records;
+    }
+
+    /**
+     * The same records as {@link #generate(int, long, int)}, made one at a time: a run of millions of events does not
+     * hold them all in memory (the benchmark measures the pipeline's memory, not its load generator's).
+     */
+    public static Iterator<Record> stream(int n, long seed, int probeEvery) {
         if (probeEvery < 1) {
             throw new IllegalArgumentException("probeEvery must be positive, got " + probeEvery);
         }
         SplittableRandom random = new SplittableRandom(seed);
         java.time.Instant start = java.time.Instant.parse("1995-01-01T00:00:00Z");
         long step = java.time.Duration.ofDays(365L * 30).toMillis() / Math.max(1, n);
-        List<Record> records = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            boolean probe = i % probeEvery == probeEvery - 1;
-            String[] actors = DYADS[(probe ? i / probeEvery : i) % DYADS.length];
-            String key = actors[0].compareTo(actors[1]) < 0 ? actors[0] + "-" + actors[1] : actors[1] + "-" + actors[0];
-            java.time.Instant day = start.plusMillis(step * i);
-            String json;
-            if (probe) {
-                json = "{\"id\":\"bench-" + seed + "-" + i + "\",\"type\":\"DEFENSE_AGREEMENT\",\"actors\":[\"" + actors[0]
-                        + "\",\"" + actors[1] + "\"],\"occurredAt\":\"" + day + "\",\"source\":{\"name\":\"Reuters\","
-                        + "\"reliability\":\"A\",\"credibility\":1},\"attributes\":{\"kind\":\"mutual-defense\"},"
-                        + "\"summary\":\"benchmark probe " + i + "\"}";
-            } else {
-                EventType type = TYPES[random.nextInt(TYPES.length)];
-                String source = SOURCES[random.nextInt(SOURCES.length)];
-                json = "{\"id\":\"bench-" + seed + "-" + i + "\",\"type\":\"" + type + "\",\"actors\":[\"" + actors[0]
-                        + "\",\"" + actors[1] + "\"],\"occurredAt\":\"" + day + "\",\"source\":{\"name\":\"" + source
-                        + "\",\"reliability\":\"B\",\"credibility\":" + (1 + random.nextInt(3)) + "},\"attributes\":{"
-                        + "\"name\":\"Exercise " + random.nextInt(50) + "\",\"location\":\"Sea of Japan\","
-                        + "\"domains\":[\"naval\",\"air\"],\"themes\":[\"anti-submarine\"],\"near\":[\"JPN\"],"
-                        + "\"framework\":\"bilateral\",\"level\":\"defense-minister\",\"stance\":\"alignment\"},"
-                        + "\"summary\":\"benchmark event " + i + " of type " + type + "\"}";
+        return new Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < n;
             }
-            records.add(new Record(key, "bench-" + seed + "-" + i, json.getBytes(StandardCharsets.UTF_8), probe));
+
+            @Override
+            public Record next() {
+                if (i >= n) {
+                    throw new NoSuchElementException();
+                }
+                Record record = record(i, seed, probeEvery, random, start.plusMillis(step * i));
+                i++;
+                return record;
+            }
+        };
+    }
+
+    private static Record record(int i, long seed, int probeEvery, SplittableRandom random, java.time.Instant day) {
+        boolean probe = i % probeEvery == probeEvery - 1;
+        String[] actors = DYADS[(probe ? i / probeEvery : i) % DYADS.length];
+        String key = actors[0].compareTo(actors[1]) < 0 ? actors[0] + "-" + actors[1] : actors[1] + "-" + actors[0];
+        String json;
+        if (probe) {
+            json = "{\"id\":\"bench-" + seed + "-" + i + "\",\"type\":\"DEFENSE_AGREEMENT\",\"actors\":[\"" + actors[0]
+                    + "\",\"" + actors[1] + "\"],\"occurredAt\":\"" + day + "\",\"source\":{\"name\":\"Reuters\","
+                    + "\"reliability\":\"A\",\"credibility\":1},\"attributes\":{\"kind\":\"mutual-defense\"},"
+                    + "\"summary\":\"benchmark probe " + i + "\"}";
+        } else {
+            EventType type = TYPES[random.nextInt(TYPES.length)];
+            String source = SOURCES[random.nextInt(SOURCES.length)];
+            json = "{\"id\":\"bench-" + seed + "-" + i + "\",\"type\":\"" + type + "\",\"actors\":[\"" + actors[0]
+                    + "\",\"" + actors[1] + "\"],\"occurredAt\":\"" + day + "\",\"source\":{\"name\":\"" + source
+                    + "\",\"reliability\":\"B\",\"credibility\":" + (1 + random.nextInt(3)) + "},\"attributes\":{"
+                    + "\"name\":\"Exercise " + random.nextInt(50) + "\",\"location\":\"Sea of Japan\","
+                    + "\"domains\":[\"naval\",\"air\"],\"themes\":[\"anti-submarine\"],\"near\":[\"JPN\"],"
+                    + "\"framework\":\"bilateral\",\"level\":\"defense-minister\",\"stance\":\"alignment\"},"
+                    + "\"summary\":\"benchmark event " + i + " of type " + type + "\"}";
         }
-        return records;
+        return new Record(key, "bench-" + seed + "-" + i, json.getBytes(StandardCharsets.UTF_8), probe);
     }
 }
