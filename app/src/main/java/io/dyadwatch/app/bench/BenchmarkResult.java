@@ -20,15 +20,15 @@ package io.dyadwatch.app.bench;
  * @param steadyP50Ms         steady-state median latency
  * @param steadyP99Ms         steady-state 99th percentile
  * @param peakHeapBytes       largest heap in use seen during the run (garbage included)
- * @param peakLiveHeapBytes   largest heap in use right after a garbage collection while the full pipeline ran its
- *                            throughput phase (live data: broker, both applications and their state)
+ * @param retainedHeapBytes   heap in use after a full collection once the full pipeline had processed every event
+ *                            of the throughput phase, still running (broker, both applications, their state)
  * @param processors          available processors
  * @param javaVersion         the JVM
  */
 public record BenchmarkResult(long events, long warmup, double baselineSeconds, double baselineRate,
         double pipelineSeconds, double pipelineRate, double ratio, int latencyRate, int latencySamples,
         long latencyP50Ms, long latencyP99Ms, long latencyMaxMs, long steadyAfterMs, int steadySamples,
-        long steadyP50Ms, long steadyP99Ms, long peakHeapBytes, long peakLiveHeapBytes, int processors,
+        long steadyP50Ms, long steadyP99Ms, long peakHeapBytes, long retainedHeapBytes, int processors,
         String javaVersion) {
 
     /** A readable table. */
@@ -42,10 +42,10 @@ public record BenchmarkResult(long events, long warmup, double baselineSeconds, 
                   event-to-alert latency at %,d events/s:
                     all %d alerts:                  p50 %d ms, p99 %d ms, max %d ms
                     steady state (%d alerts, after %.0f s): p50 %d ms, p99 %d ms
-                  heap: peak in use %,d MiB; live after a collection, during the pipeline's run: %,d MiB
+                  heap: peak in use %,d MiB; retained after the throughput phase (full collection): %,d MiB
                 """, processors, javaVersion, events, warmup, baselineSeconds, baselineRate, pipelineSeconds,
                 pipelineRate, ratio, latencyRate, latencySamples, latencyP50Ms, latencyP99Ms, latencyMaxMs,
                 steadySamples, steadyAfterMs / 1000.0, steadyP50Ms, steadyP99Ms, peakHeapBytes / (1024 * 1024),
-                peakLiveHeapBytes / (1024 * 1024));
+                retainedHeapBytes / (1024 * 1024));
     }
 }
