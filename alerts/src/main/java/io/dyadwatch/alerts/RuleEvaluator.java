@@ -56,6 +56,16 @@ final class RuleEvaluator {
                 List<EvidenceItem> matching = a.triggers().stream()
                         .filter(t -> t.indicators().contains(indicator) && confirmed(r, t)).toList();
                 boolean fresh = !matching.isEmpty();
+                if (isFiring(state) && fresh && periodsBetween(state.period(),
+                        unitOf(a.period()).labelOf(matching.get(0).occurredAt())) > r.resolveAfterPeriods()) {
+                    // a new signature event well after the one still firing: that alert resolves and a new one
+                    // fires (when events arrive together, as after an outage, one assessment can carry both the
+                    // periods that would have resolved it and the new event)
+                    conditions.add(new Condition(indicator, r.scenario(), false,
+                            "a new " + indicator + " event came more than " + r.resolveAfterPeriods()
+                                    + " period(s) later", a.changeStatistics().get(r.scenario()),
+                            state.alert().evidence(), List.of(indicator), state.period()));
+                }
                 if (isFiring(state) && !fresh) {
                     boolean over = periodsBetween(state.period(), a.period()) > r.resolveAfterPeriods();
                     conditions.add(new Condition(indicator, r.scenario(), !over, state.alert().summary(),

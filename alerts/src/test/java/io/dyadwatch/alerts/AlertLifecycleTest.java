@@ -133,6 +133,22 @@ class AlertLifecycleTest {
     }
 
     @Test
+    void shouldResolveAndFireAgainWhenANewSignatureEventComesPeriodsAfterTheOneStillFiring() {
+        in.pipeInput("CHN-RUS", assessment("2023-Q1", 0, 0, item("first", "lethal-aid", "B2", 2), 1));
+        EvidenceItem later = new EvidenceItem("later", "LETHAL_AID", Instant.parse("2024-05-01T00:00:00Z"),
+                "summary later", "NBC News", null, "B2", 2, List.of("lethal-aid"));
+        // assessed together with the periods in between, as after an outage: no assessment resolved it before
+        in.pipeInput("CHN-RUS", assessment("2024-Q2", 0, 0, later, 2));
+
+        List<Alert> alerts = out.readValuesToList().stream().filter(a -> a.rule().equals("signature-event")).toList();
+
+        assertThat(alerts).extracting(Alert::status)
+                .containsExactly(AlertStatus.FIRING, AlertStatus.RESOLVED, AlertStatus.FIRING);
+        assertThat(alerts.get(1).evidence().get(0).id()).isEqualTo("first");
+        assertThat(alerts.get(2).evidence().get(0).id()).isEqualTo("later");
+    }
+
+    @Test
     void shouldGiveTheSameFingerprintForTheSameRuleDyadAndSubject() {
         assertThat(Fingerprint.of("r", "CHN-RUS", "WEAKENING")).isEqualTo(Fingerprint.of("r", "CHN-RUS", "WEAKENING"))
                 .hasSize(16).isNotEqualTo(Fingerprint.of("r", "CHN-RUS", "STRENGTHENING"));
