@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -92,14 +91,7 @@ class BrokerRestartIT {
     }
 
     private Settings settings(String bootstrap, TestIds ids) {
-        Map<String, String> flags = new LinkedHashMap<>();
-        flags.put("bootstrap.servers", bootstrap);
-        flags.put("topic.prefix", ids.prefix());
-        flags.put("streams.application.id", ids.streamsAppId());
-        flags.put("alerts.application.id", ids.alertsAppId());
-        flags.put("streams.state.dir", dir.resolve("streams-state").toString());
-        flags.put("alerts.state.dir", dir.resolve("alerts-state").toString());
-        flags.put("http.port", "0");
+        Map<String, String> flags = ids.flags(bootstrap, dir);
         return Settings.resolve(null, Map.of(), flags);
     }
 

@@ -63,14 +63,7 @@ class DashboardIT {
         Assumptions.assumeTrue(binary != null, "prometheus not found: install the Debian package prometheus");
         webhook = new WebhookReceiver();
         ids = TestIds.unique("dashboard");
-        Map<String, String> flags = new LinkedHashMap<>();
-        flags.put("bootstrap.servers", SharedKafka.bootstrapServers());
-        flags.put("topic.prefix", ids.prefix());
-        flags.put("streams.application.id", ids.streamsAppId());
-        flags.put("alerts.application.id", ids.alertsAppId());
-        flags.put("streams.state.dir", dir.resolve("streams").toString());
-        flags.put("alerts.state.dir", dir.resolve("alerts").toString());
-        flags.put("http.port", "0");
+        Map<String, String> flags = ids.flags(SharedKafka.bootstrapServers(), dir);
         flags.put("webhook.urls", webhook.url());
         services = Services.start(Settings.resolve(null, Map.of(), flags),
                 List.of(Services.Part.STREAMS, Services.Part.ALERTS, Services.Part.INGESTION));

@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -84,14 +83,7 @@ class HostileInputIT {
             corpus.add(new Case(parts[0], bytes(parts[0]), parts[1], List.of(parts[2].split(","))));
         }
         ids = TestIds.unique("hostile");
-        Map<String, String> flags = new LinkedHashMap<>();
-        flags.put("bootstrap.servers", SharedKafka.bootstrapServers());
-        flags.put("topic.prefix", ids.prefix());
-        flags.put("streams.application.id", ids.streamsAppId());
-        flags.put("alerts.application.id", ids.alertsAppId());
-        flags.put("streams.state.dir", dir.resolve("streams").toString());
-        flags.put("alerts.state.dir", dir.resolve("alerts").toString());
-        flags.put("http.port", "0");
+        Map<String, String> flags = ids.flags(SharedKafka.bootstrapServers(), dir);
         services = Services.start(Settings.resolve(null, Map.of(), flags),
                 List.of(Services.Part.STREAMS, Services.Part.ALERTS, Services.Part.INGESTION));
     }

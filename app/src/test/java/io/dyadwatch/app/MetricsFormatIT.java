@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -47,14 +46,7 @@ class MetricsFormatIT {
         Path binary = ExternalTools.find("promtool").orElse(null);
         Assumptions.assumeTrue(binary != null, "promtool not found: install the Debian package prometheus");
         TestIds ids = TestIds.unique("metricsformat");
-        Map<String, String> flags = new LinkedHashMap<>();
-        flags.put("bootstrap.servers", SharedKafka.bootstrapServers());
-        flags.put("topic.prefix", ids.prefix());
-        flags.put("streams.application.id", ids.streamsAppId());
-        flags.put("alerts.application.id", ids.alertsAppId());
-        flags.put("streams.state.dir", dir.resolve("streams").toString());
-        flags.put("alerts.state.dir", dir.resolve("alerts").toString());
-        flags.put("http.port", "0");
+        Map<String, String> flags = ids.flags(SharedKafka.bootstrapServers(), dir);
         services = Services.start(Settings.resolve(null, Map.of(), flags),
                 List.of(Services.Part.STREAMS, Services.Part.ALERTS, Services.Part.INGESTION));
         String base = "http://127.0.0.1:" + services.http().port();

@@ -61,14 +61,7 @@ class PipelineIT {
     @BeforeAll
     void start() throws Exception {
         ids = TestIds.unique("pipeline");
-        Map<String, String> flags = new LinkedHashMap<>();
-        flags.put("bootstrap.servers", SharedKafka.bootstrapServers());
-        flags.put("topic.prefix", ids.prefix());
-        flags.put("streams.application.id", ids.streamsAppId());
-        flags.put("alerts.application.id", ids.alertsAppId());
-        flags.put("streams.state.dir", dir.resolve("streams").toString());
-        flags.put("alerts.state.dir", dir.resolve("alerts").toString());
-        flags.put("http.port", "0");
+        Map<String, String> flags = ids.flags(SharedKafka.bootstrapServers(), dir);
         flags.put("ingest.token", "s3cret");
         flags.put("http.max.body.bytes", "4096");
         settings = Settings.resolve(null, Map.of(), flags);

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,14 +46,7 @@ class ScaleOutIT {
     @Test
     void shouldShareThePartitionsAndTakeOverWhenAnInstanceIsKilled() throws Exception {
         TestIds ids = TestIds.unique("scaleout");
-        Map<String, String> flags = new LinkedHashMap<>();
-        flags.put("bootstrap.servers", SharedKafka.bootstrapServers());
-        flags.put("topic.prefix", ids.prefix());
-        flags.put("streams.application.id", ids.streamsAppId());
-        flags.put("alerts.application.id", ids.alertsAppId());
-        flags.put("streams.state.dir", dir.resolve("survivor-streams").toString());
-        flags.put("alerts.state.dir", dir.resolve("survivor-alerts").toString());
-        flags.put("http.port", "0");
+        Map<String, String> flags = ids.flags(SharedKafka.bootstrapServers(), dir.resolve("survivor"));
         flags.put("kafka.session.timeout.ms", "6000");
         flags.put("kafka.heartbeat.interval.ms", "1500");
         Settings settings = Settings.resolve(null, Map.of(), flags);

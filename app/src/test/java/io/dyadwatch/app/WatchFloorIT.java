@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -65,14 +64,7 @@ class WatchFloorIT {
                 "the watch floor test needs Debian's chromium and chromium-driver (/usr/bin/chromium, "
                         + "/usr/bin/chromedriver): apt-get install chromium chromium-driver");
         TestIds ids = TestIds.unique("watchfloor");
-        Map<String, String> flags = new LinkedHashMap<>();
-        flags.put("bootstrap.servers", SharedKafka.bootstrapServers());
-        flags.put("topic.prefix", ids.prefix());
-        flags.put("streams.application.id", ids.streamsAppId());
-        flags.put("alerts.application.id", ids.alertsAppId());
-        flags.put("streams.state.dir", dir.resolve("streams").toString());
-        flags.put("alerts.state.dir", dir.resolve("alerts").toString());
-        flags.put("http.port", "0");
+        Map<String, String> flags = ids.flags(SharedKafka.bootstrapServers(), dir);
         services = Services.start(Settings.resolve(null, Map.of(), flags),
                 List.of(Services.Part.STREAMS, Services.Part.ALERTS, Services.Part.INGESTION));
         base = "http://127.0.0.1:" + services.http().port();

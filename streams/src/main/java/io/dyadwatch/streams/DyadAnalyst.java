@@ -443,10 +443,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         for (KeyValue<String, DyadTimeline> entry : all) {
             DyadTimeline timeline = entry.value;
             if (!now.equals(timeline.current()) || statisticsMoved(entry.key, timeline)) {
-                PendingChanges waiting = pending.get(entry.key);
-                assess(entry.key, waiting == null
-                        ? PendingChanges.closing(timeline.current(), nowMs)
-                        : waiting.with(timeline.current(), null, nowMs));
+                assess(entry.key, withPeriodToClose(entry.key, timeline.current(), nowMs));
             }
         }
     }
@@ -484,12 +481,15 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         }
         for (KeyValue<String, DyadTimeline> entry : all) {
             if (!entry.key.equals(except) && entry.value.current().compareTo(now) < 0) {
-                PendingChanges waiting = pending.get(entry.key);
-                pending.put(entry.key, waiting == null
-                        ? PendingChanges.closing(entry.value.current(), timestamp)
-                        : waiting.with(entry.value.current(), null, timestamp));
+                pending.put(entry.key, withPeriodToClose(entry.key, entry.value.current(), timestamp));
             }
         }
+    }
+
+    /** The dyad's waiting changes, with its period {@code from} to be closed (recomputed) as well. */
+    private PendingChanges withPeriodToClose(String dyad, String from, long timestamp) {
+        PendingChanges waiting = pending.get(dyad);
+        return waiting == null ? PendingChanges.closing(from, timestamp) : waiting.with(from, null, timestamp);
     }
 
     /** Forgets reports and events first seen before the de-duplication retention. */

@@ -2,9 +2,7 @@ package io.dyadwatch.app.bench;
 
 import io.dyadwatch.model.event.EventType;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 
@@ -33,11 +31,6 @@ public final class SyntheticEvents {
     public record Record(String key, String id, byte[] value, boolean probe) {
     }
 
-    /** {@code n} records, the same for the same seed, a probe every {@value #PROBE_EVERY}th. */
-    public static List<Record> generate(int n, long seed) {
-        return generate(n, seed, PROBE_EVERY);
-    }
-
     /**
      * The closest probe spacing for {@code n} events that still leaves a year of event time between two probes of
      * one dyad (so each probe's alert has resolved before the next fires), and at least 100 events.
@@ -46,16 +39,10 @@ public final class SyntheticEvents {
         return Math.max(100, (n + DYADS.length * 30 - 1) / (DYADS.length * 30));
     }
 
-    /** {@code n} records, the same for the same seed, a probe every {@code probeEvery}th. */
-    public static List<Record> generate(int n, long seed, int probeEvery) {
-        List<Record> records = new ArrayList<>(n);
-        stream(n, seed, probeEvery).forEachRemaining(records::add);
-        return records;
-    }
-
     /**
-     * The same records as {@link #generate(int, long, int)}, made one at a time: a run of millions of events does not
-     * hold them all in memory (the benchmark measures the pipeline's memory, not its load generator's).
+     * {@code n} records, the same for the same seed, a probe every {@code probeEvery}th, made one at a time: a run
+     * of millions of events does not hold them all in memory (the benchmark measures the pipeline's memory, not its
+     * load generator's).
      */
     public static Iterator<Record> stream(int n, long seed, int probeEvery) {
         if (probeEvery < 1) {
