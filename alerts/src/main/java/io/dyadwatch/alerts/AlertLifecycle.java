@@ -29,7 +29,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The alert lifecycle, keyed by dyad: evaluates every rule on each assessment; an alert fires once when its
+ * The alert lifecycle, keyed by dyad: evaluates every rule on each step of each assessment
+ * ({@link Assessment#atEachStep()}), in order; an alert fires once when its
  * condition holds (after its for-duration), is not repeated while it fires, and resolves when the condition
  * clears. Its state lives in a store with a changelog, so a restart neither loses nor repeats an alert.
  */
@@ -82,12 +83,21 @@ final class AlertLifecycle implements Processor<String, Assessment, String, Aler
 
     @Override
     public void process(Record<String, Assessment> record) {
-        Assessment assessment = record.value();
-        if (assessment == null) {
+        Assessment published = record.value();
+        if (published == null) {
             return;
         }
-        String dyad = assessment.dyad();
+        String dyad = published.dyad();
         Assessment previous = last.get(dyad);
+        // every step since the previous publication, in order: batching decides when a crossing is seen, not whether
+        for (Assessment assessment : published.atEachStep()) {
+            evaluate(dyad, assessment, previous, record.timestamp());
+            previous = assessment;
+        }
+        last.put(dyad, previous);
+    }
+
+    private void evaluate(String dyad, Assessment assessment, Assessment previous, long timestamp) {
         long now = context.currentSystemTimeMs();
         for (AlertRule rule : rules.rules()) {
             for (Condition condition : RuleEvaluator.evaluate(rule, assessment,
@@ -99,23 +109,22 @@ final class AlertLifecycle implements Processor<String, Assessment, String, Aler
                         Alert alert = alert(fingerprint, rule, assessment, previous, condition, now);
                         Duration wait = rule instanceof AlertRule.ProbabilityLevel p ? p.forDuration() : Duration.ZERO;
                         if (wait.isZero()) {
-                            fire(new AlertState(alert, true, now, condition.period()), record.timestamp());
+                            fire(new AlertState(alert, true, now, condition.period()), timestamp);
                         } else {
                             states.put(fingerprint, new AlertState(alert, false, now, condition.period()));
                         }
                     } else if (!state.firing() && now - state.pendingSince() >= forDuration(rule).toMillis()) {
-                        fire(new AlertState(state.alert(), true, state.pendingSince(), state.period()), record.timestamp());
+                        fire(new AlertState(state.alert(), true, state.pendingSince(), state.period()), timestamp);
                     }
                 } else if (state != null) {
                     states.delete(fingerprint);
                     if (state.firing()) {
                         emit(state.alert().resolved(Instant.ofEpochMilli(now), "the condition cleared: "
-                                + condition.summary()), record.timestamp());
+                                + condition.summary()), timestamp);
                     }
                 }
             }
         }
-        last.put(dyad, assessment);
     }
 
     private static Duration forDuration(AlertRule rule) {

@@ -71,7 +71,7 @@ final class Replay {
     /** Publishes the lines (all valid) as DyadWatch's producers do: keyed by dyad, acknowledged by the broker. */
     static void publish(Settings settings, List<String> lines) throws PublishException {
         try (EventPublisher publisher = new EventPublisher(settings.common().bootstrapServers(),
-                settings.common().topics().events(), settings.kafkaOverrides())) {
+                settings.common().topics().events(), settings.common().dyads(), settings.kafkaOverrides())) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (String line : lines) {
                 ContractResult result = settings.common().contract().check(line);

@@ -1,9 +1,12 @@
 package io.dyadwatch.producer;
 
+import io.dyadwatch.model.event.Dyad;
 import io.dyadwatch.model.event.Event;
 import io.dyadwatch.model.event.EventJson;
 import io.dyadwatch.model.topic.Topic;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -18,20 +21,27 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes validated events to the events topic: idempotent producer, acks=all, keyed by the dyad of all
- * the event's actors (so the topology needs no repartition for them). Thread-safe.
+ * Publishes validated events to the events topic: idempotent producer, acks=all. An event is fanned out to every
+ * watched dyad or group its actors contain, one record per dyad, keyed by it, with the same event id: each
+ * dyad's partition then sees the reports in the order they were sent, and the topology needs no repartition
+ * (a multi-actor exercise reaches CHN-RUS in its place in the file, not after a commit). An event that concerns
+ * no watched dyad is sent once, keyed by all its actors (the topology counts it as unwatched). Thread-safe.
  */
 public final class EventPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
+    private final List<Dyad> watched;
 
     /**
      * @param bootstrapServers the brokers
      * @param events           the events topic
+     * @param watched          the watched dyads and groups, one record each an event concerns
      * @param overrides        extra client properties (security, for example)
      */
-    public EventPublisher(String bootstrapServers, Topic<String, byte[]> events, Map<String, Object> overrides) {
+    public EventPublisher(String bootstrapServers, Topic<String, byte[]> events, List<Dyad> watched,
+            Map<String, Object> overrides) {
+        this.watched = List.copyOf(watched);
         Properties props = new Properties();
         props.putAll(overrides);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -46,9 +56,66 @@ public final class EventPublisher implements AutoCloseable {
         this.topic = events.name();
     }
 
-    /** Sends one event asynchronously; the future fails if the broker does not take it. */
+    /**
+     * Sends one event asynchronously, one record per watched dyad it concerns; the future completes when the
+     * broker took all of them (with the last one's metadata) and fails if it refused any.
+     */
     public Future<RecordMetadata> send(Event event) {
-        return producer.send(new ProducerRecord<>(topic, event.dyad().key(), EventJson.toBytes(event)));
+        byte[] bytes = EventJson.toBytes(event);
+        List<Future<RecordMetadata>> sent = new ArrayList<>(2);
+        for (String key : keysOf(event)) {
+            sent.add(producer.send(new ProducerRecord<>(topic, key, bytes)));
+        }
+        return sent.size() == 1 ? sent.get(0) : new AllSent(sent);
+    }
+
+    /** The record keys an event is sent under: each watched dyad it concerns, else all its actors. */
+    List<String> keysOf(Event event) {
+        List<String> keys = new ArrayList<>(1);
+        for (Dyad dyad : watched) {
+            if (dyad.isContainedIn(event.actors())) {
+                keys.add(dyad.key());
+            }
+        }
+        return keys.isEmpty() ? List.of(event.dyad().key()) : keys;
+    }
+
+    /** Several sends as one future. */
+    private record AllSent(List<Future<RecordMetadata>> sends) implements Future<RecordMetadata> {
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            return false;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public boolean isDone() {
+            return sends.stream().allMatch(Future::isDone);
+        }
+
+        @Override
+        public RecordMetadata get() throws InterruptedException, ExecutionException {
+            RecordMetadata last = null;
+            for (Future<RecordMetadata> f : sends) {
+                last = f.get();
+            }
+            return last;
+        }
+
+        @Override
+        public RecordMetadata get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException,
+                TimeoutException {
+            long deadline = System.nanoTime() + unit.toNanos(timeout);
+            RecordMetadata last = null;
+            for (Future<RecordMetadata> f : sends) {
+                last = f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            return last;
+        }
     }
 
     /** Sends one event and waits for the broker's acknowledgement. */

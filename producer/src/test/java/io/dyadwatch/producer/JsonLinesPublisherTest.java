@@ -16,7 +16,7 @@ class JsonLinesPublisherTest {
 
     /** Only refused lines: nothing is sent, so no broker is needed (the producer connects lazily). */
     private static PublishReport publish(byte[] input) throws Exception {
-        try (EventPublisher publisher = new EventPublisher("127.0.0.1:1", new Topics("test.").events(), Map.of())) {
+        try (EventPublisher publisher = new EventPublisher("127.0.0.1:1", new Topics("test.").events(), java.util.List.of(), Map.of())) {
             return new JsonLinesPublisher(EventContract.withDefaults(), publisher)
                     .publish("in.jsonl", new ByteArrayInputStream(input));
         }

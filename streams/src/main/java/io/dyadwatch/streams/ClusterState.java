@@ -2,6 +2,7 @@ package io.dyadwatch.streams;
 
 import io.dyadwatch.catalog.SourceWeighting;
 import io.dyadwatch.model.assessment.EvidenceItem;
+import io.dyadwatch.model.assessment.Period;
 import io.dyadwatch.model.event.Event;
 import io.dyadwatch.model.event.Grade;
 import io.dyadwatch.model.event.Source;
@@ -19,8 +20,9 @@ import java.util.Objects;
  *
  * @param id         the first report's event id
  * @param type       event type name
- * @param occurredAt the earliest reported date
- * @param period     period label of {@code occurredAt}
+ * @param occurredAt the first report's date
+ * @param period     the period of {@code occurredAt} (of the first report: a later, earlier-dated report does
+ *                   not move the event to another period)
  * @param name       normalised exercise or patrol name, or null
  * @param location   normalised location, or null
  * @param summary    the first report's summary
@@ -31,7 +33,7 @@ import java.util.Objects;
  * @param weight     its weight in indicator sums
  * @param firstSeen  processing time of the first report, epoch milliseconds (for retention)
  */
-record ClusterState(String id, String type, Instant occurredAt, String period, String name, String location,
+record ClusterState(String id, String type, Instant occurredAt, Period period, String name, String location,
         String summary, List<SourceRef> sources, List<String> reportIds, long reports, List<String> indicators,
         double weight, long firstSeen) {
 
@@ -54,7 +56,7 @@ record ClusterState(String id, String type, Instant occurredAt, String period, S
         indicators = List.copyOf(indicators);
     }
 
-    static ClusterState first(Event event, String period, List<String> indicators, SourceWeighting weighting,
+    static ClusterState first(Event event, Period period, List<String> indicators, SourceWeighting weighting,
             long now) {
         return new ClusterState(event.id(), event.type().name(), event.occurredAt(), period,
                 normalised(event.attribute("name")), normalised(event.attribute("location")), event.summary(),
@@ -93,9 +95,20 @@ record ClusterState(String id, String type, Instant occurredAt, String period, S
             merged.set(known, incoming);
         }
         double newWeight = weighting.corroboratedWeight(merged.stream().map(s -> Grade.parse(s.grade())).toList());
-        Instant earliest = event.occurredAt().isBefore(occurredAt) ? event.occurredAt() : occurredAt;
-        return new ClusterState(id, type, earliest, period, name, location, summary, merged, ids, reports + 1,
+        // occurredAt stays the first report's: it places the event in its store and its period
+        return new ClusterState(id, type, occurredAt, period, name, location, summary, merged, ids, reports + 1,
                 indicators, newWeight, firstSeen);
+    }
+
+    /** Its key in the events store of a dyad. */
+    StateKey.OfEvent key(String dyad) {
+        return new StateKey.OfEvent(dyad, type, java.time.LocalDate.ofInstant(occurredAt, java.time.ZoneOffset.UTC)
+                .toEpochDay(), id);
+    }
+
+    /** True when its reports carry a name or a location, so later reports can be matched to it. */
+    boolean matchable() {
+        return name != null || location != null;
     }
 
     /** Independent sources behind it. */

@@ -1,14 +1,14 @@
 package io.dyadwatch.streams;
 
-import io.dyadwatch.catalog.SourceWeighting;
 import io.dyadwatch.catalog.model.CusumState;
-import io.dyadwatch.catalog.model.CusumThresholds;
 import io.dyadwatch.catalog.model.IndicatorContribution;
 import io.dyadwatch.catalog.model.ScenarioModel;
 import io.dyadwatch.model.assessment.Assessment;
+import io.dyadwatch.model.assessment.AssessmentStep;
 import io.dyadwatch.model.assessment.Driver;
 import io.dyadwatch.model.assessment.EvidenceItem;
 import io.dyadwatch.model.assessment.IndicatorValue;
+import io.dyadwatch.model.assessment.Period;
 import io.dyadwatch.model.assessment.PeriodResult;
 import io.dyadwatch.model.assessment.PeriodUnit;
 import io.dyadwatch.model.assessment.Scenario;
@@ -18,13 +18,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,67 +29,84 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
- * The analyst of every dyad on this task, keyed by dyad. For each event: counts it once (de-duplication by id),
- * merges reports of one real-world event from several sources (corroboration), adds it to the indicators of
- * the period it belongs to by event time, and re-assesses the dyad: scenario probabilities for the current
- * period and the trailing horizon, and the CUSUM change statistics, recomputed from the event's period onward
- * when the report is late. Periods close on the clock, not only when events arrive, so silence is evidence.
+ * The analyst of every dyad on this task, keyed by dyad: a thin shell that reads each record, asks the plain-Java
+ * parts what it means ({@link ReportLedger}: counted before? a new event or another report of one?;
+ * {@link DyadBook}: the dyad's new tallies and assessment steps), writes what changed, and publishes the waiting
+ * steps of each dyad as one assessment every {@code streams.assessment.interval.ms}, or at once when
+ * {@code streams.assessment.max.pending} are waiting. Publication only decides when steps are seen: every step is
+ * in the assessment, so the alert rules see every crossing.
+ *
+ * <p>The dyads' ledgers and assessors are kept as objects between records and rebuilt from the stores when a
+ * dyad is first seen after {@link #init} (after a restore, a rebalance or a crash): never trusted across them.
  */
 final class DyadAnalyst implements Processor<String, Event, String, Output> {
 
-    private static final double MIN_EXPOSURE_DAYS = 1;
+    /** The supplier, declaring the stores it uses. */
+    static ProcessorSupplier<String, Event, String, Output> supplier(ScenarioModel model, StreamsSettings settings,
+            MeterRegistry registry, AssessmentGauges gauges) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, Event, String, Output> get() {
+                return new DyadAnalyst(model, settings, registry, gauges);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return AnalystStores.all();
+            }
+        };
+    }
+
+    private static final Period FIRST_PERIOD = new Period(PeriodUnit.MONTH, 0);
+    private static final Period LAST_PERIOD = new Period(PeriodUnit.YEAR, 9999);
 
     private final ScenarioModel model;
-    private final SourceWeighting weighting;
-    private final PeriodUnit unit;
-    private final double unitExposure;
     private final StreamsSettings settings;
+    private final PeriodUnit unit;
     private final PipelineMeters meters;
     private final AssessmentGauges gauges;
-    private final Map<String, Dyad> dyads = new HashMap<>();
+    private final EvidenceSelector selector;
+    private final Map<String, DyadBook> books = new HashMap<>();
     private ProcessorContext<String, Output> context;
-    private KeyValueStore<String, ReportRef> reports;
-    private CachedStore<ClusterState> clusters;
-    private CachedStore<ClusterIds> clusterIndex;
-    private CachedStore<PeriodTally> tallies;
-    private CachedStore<DyadTimeline> timelines;
-    private CachedStore<PeriodResult> history;
-    private KeyValueStore<String, Assessment> latest;
-    private CachedStore<Long> clock;
-    private CachedStore<PendingChanges> pending;
+    private ReportLedger reports;
+    private KeyValueStore<StateKey.OfReport, Long> reportStore;
+    private KeyValueStore<StateKey.OfEvent, ClusterState> eventStore;
+    private KeyValueStore<StateKey.OfPeriod, PeriodTally> periodStore;
+    private KeyValueStore<String, DyadState> dyadStore;
+    private KeyValueStore<StateKey.OfStep, PendingStep> stepStore;
+    private KeyValueStore<StateKey.OfPeriod, PeriodResult> historyStore;
+    private KeyValueStore<String, Assessment> assessmentStore;
 
     DyadAnalyst(ScenarioModel model, StreamsSettings settings, MeterRegistry registry, AssessmentGauges gauges) {
         this.model = model;
-        this.weighting = model.catalog().sourceWeighting();
-        this.unit = settings.period();
-        this.unitExposure = switch (unit) {
-            case MONTH -> 1.0 / 3;
-            case QUARTER -> 1.0;
-            case YEAR -> 4.0;
-        };
         this.settings = settings;
+        this.unit = settings.period();
         this.meters = new PipelineMeters(registry);
         this.gauges = gauges;
+        this.selector = new EvidenceSelector(settings.evidenceSize());
     }
 
     @Override
     public void init(ProcessorContext<String, Output> context) {
         this.context = context;
-        reports = context.getStateStore(Stores.REPORTS);
-        clusters = new CachedStore<>(context.getStateStore(Stores.CLUSTERS), 10_000);
-        clusterIndex = new CachedStore<>(context.getStateStore(Stores.CLUSTER_INDEX), 10_000);
-        tallies = new CachedStore<>(context.getStateStore(Stores.TALLIES), 1_000);
-        timelines = new CachedStore<>(context.getStateStore(Stores.TIMELINES), 1_000);
-        history = new CachedStore<>(context.getStateStore(Stores.HISTORY), 1_000);
-        latest = context.getStateStore(Stores.ASSESSMENTS);
-        clock = new CachedStore<>(context.getStateStore(Stores.CLOCK), 1);
-        pending = new CachedStore<>(context.getStateStore(Stores.PENDING), 1_000);
-        context.schedule(settings.assessmentInterval(), PunctuationType.WALL_CLOCK_TIME, nowMs -> assessPending());
+        books.clear();
+        reportStore = context.getStateStore(AnalystStores.REPORTS);
+        eventStore = context.getStateStore(AnalystStores.EVENTS);
+        periodStore = context.getStateStore(AnalystStores.PERIODS);
+        dyadStore = context.getStateStore(AnalystStores.DYADS);
+        stepStore = context.getStateStore(AnalystStores.STEPS);
+        historyStore = context.getStateStore(AnalystStores.HISTORY);
+        assessmentStore = context.getStateStore(AnalystStores.ASSESSMENTS);
+        reports = new ReportLedger(new StoresForReports(), model.catalog()::indicatorsFor,
+                model.catalog().sourceWeighting(), unit, (int) settings.corroborationWindow().toDays());
+        context.schedule(settings.assessmentInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publishAll());
         if (!settings.eventClock()) {
             context.schedule(settings.clockInterval(), PunctuationType.WALL_CLOCK_TIME, this::onClockTick);
         }
@@ -102,286 +116,204 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
     @Override
     public void process(Record<String, Event> record) {
         String dyad = record.key();
-        Event event = record.value();
-        String reportKey = dyad + "|" + event.id();
-        if (reports.get(reportKey) != null) {
+        long now = context.currentSystemTimeMs();
+        ReportLedger.Outcome outcome = reports.record(dyad, record.value(), now);
+        if (outcome instanceof ReportLedger.Outcome.Duplicate) {
             meters.duplicate();
             return;
         }
-        long now = context.currentSystemTimeMs();
-        String period = unit.labelOf(event.occurredAt());
-        ClusterState match = findCluster(dyad, event);
-        ClusterState cluster;
-        PeriodTally tally = tallies.get(dyad + "|" + period);
-        tally = tally == null ? PeriodTally.EMPTY : tally;
-        int keep = settings.evidenceSize() * 2;
-        if (match == null) {
-            cluster = ClusterState.first(event, period, model.catalog().indicatorsFor(event), weighting, now);
-            indexCluster(dyad, cluster);
-            tally = tally.withEvent(cluster, keep);
-        } else {
-            cluster = match.withReport(event, weighting);
-            PeriodTally before = tallies.get(dyad + "|" + match.period());
-            period = match.period();
-            tally = before == null ? PeriodTally.EMPTY : before;
-            double delta = cluster.weight() - match.weight();
-            if (cluster.corroboration() > match.corroboration()) {
+        if (outcome instanceof ReportLedger.Outcome.Merged merged) {
+            if (merged.corroborated()) {
                 meters.corroborated();
             } else {
                 meters.repeatedStory();
             }
-            tally = tally.withWeightChange(cluster, delta, keep);
         }
-        clusters.put(dyad + "|" + cluster.id(), cluster);
-        reports.put(reportKey, new ReportRef(cluster.id(), now));
-        tallies.put(dyad + "|" + period, tally);
-        String previousClockPeriod = null;
-        if (settings.eventClock()) {
-            Long clockMs = clock.get("clock");
-            previousClockPeriod = clockMs == null ? null : unit.labelOf(Instant.ofEpochMilli(clockMs));
-            if (clockMs == null || event.occurredAt().toEpochMilli() > clockMs) {
-                clock.put("clock", event.occurredAt().toEpochMilli());
-            }
-        }
-        PendingChanges waiting = pending.get(dyad);
-        waiting = waiting == null
-                ? new PendingChanges(period, List.of(cluster.id()), record.timestamp())
-                : waiting.with(period, cluster.id(), record.timestamp());
-        pending.put(dyad, waiting);
-        if (settings.eventClock() && previousClockPeriod != null
-                && currentPeriod().compareTo(previousClockPeriod) > 0) {
-            closeSilentDyads(dyad, record.timestamp());
-        }
-        if (waiting.clusterIds().size() >= settings.assessmentMaxPending()) {
-            assess(dyad, waiting);
+        DyadBook book = book(dyad);
+        long firstStep = book.state() == null ? 0 : book.state().nextStep();
+        DyadBook.Change change = book.onReport(outcome, now, record.timestamp());
+        change.tallies().forEach((period, tally) -> periodStore.put(new StateKey.OfPeriod(dyad, period), tally));
+        keep(book, firstStep, change.steps());
+        if (book.state().pending() >= settings.assessmentMaxPending()) {
+            publish(book);
         }
     }
 
-    /** Assesses every dyad with changes waiting: the punctuator that coalesces per-event work. */
-    private void assessPending() {
-        List<KeyValue<String, PendingChanges>> all = new ArrayList<>();
-        try (KeyValueIterator<String, PendingChanges> it = pending.store().all()) {
-            it.forEachRemaining(all::add);
+    @Override
+    public void close() {
+        books.clear();
+    }
+
+    private void keep(DyadBook book, long firstStep, List<PendingStep> steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            stepStore.put(new StateKey.OfStep(book.key(), firstStep + i), steps.get(i));
         }
-        for (KeyValue<String, PendingChanges> entry : all) {
-            assess(entry.key, pending.get(entry.key));
+        dyadStore.put(book.key(), book.state());
+    }
+
+    private DyadBook book(String dyad) {
+        DyadBook book = books.get(dyad);
+        if (book == null) {
+            Map<Period, PeriodTally> tallies = new HashMap<>();
+            try (KeyValueIterator<StateKey.OfPeriod, PeriodTally> it = periodStore.range(
+                    new StateKey.OfPeriod(dyad, FIRST_PERIOD), new StateKey.OfPeriod(dyad, LAST_PERIOD))) {
+                it.forEachRemaining(kv -> tallies.put(kv.key.period(), kv.value));
+            }
+            Dyad parsed = Dyad.parse(dyad);
+            book = new DyadBook(dyad, unit, settings.eventClock(),
+                    PeriodLedger.of(dyad, settings.evidenceSize() * 2, tallies),
+                    new DyadAssessor(model, parsed, unit, settings.horizonPeriods()), selector,
+                    model.thresholds(parsed), dyadStore.get(dyad));
+            books.put(dyad, book);
         }
-        if (!all.isEmpty()) {
-            // under exactly-once, assessments are visible downstream once committed: commit now rather than at
-            // the next commit interval, which would add up to that interval to every alert's latency
+        return book;
+    }
+
+    private void publishAll() {
+        List<String> waiting = new ArrayList<>();
+        try (KeyValueIterator<String, DyadState> it = dyadStore.all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.value.pending() > 0) {
+                    waiting.add(kv.key);
+                }
+            });
+        }
+        waiting.forEach(dyad -> publish(book(dyad)));
+        if (!waiting.isEmpty()) {
+            // under exactly-once, outputs are visible downstream once committed: commit now, not at the next interval
             context.commit();
         }
     }
 
-    /**
-     * Publishes the indicator values the waiting events changed, re-assesses the dyad from the earliest period
-     * they touched, with all of them as triggers, and clears them.
-     */
-    private void assess(String dyad, PendingChanges changes) {
-        if (changes == null) {
+    /** Publishes the dyad's waiting steps as one assessment, with the indicator values and history they changed. */
+    private void publish(DyadBook book) {
+        String dyad = book.key();
+        List<KeyValue<StateKey.OfStep, PendingStep>> steps = new ArrayList<>();
+        try (KeyValueIterator<StateKey.OfStep, PendingStep> it = stepStore.range(new StateKey.OfStep(dyad, 0),
+                new StateKey.OfStep(dyad, Long.MAX_VALUE))) {
+            it.forEachRemaining(steps::add);
+        }
+        if (steps.isEmpty()) {
             return;
         }
+        Map<String, ClusterState> events = new HashMap<>();
+        Map<String, EvidenceItem> triggers = new LinkedHashMap<>();
+        Period restatedFrom = null;
+        long timestamp = 0;
+        for (KeyValue<StateKey.OfStep, PendingStep> kv : steps) {
+            PendingStep step = kv.value;
+            for (StateKey.OfEvent key : step.triggers()) {
+                ClusterState event = lookup(key, events);
+                if (event != null) {
+                    triggers.putIfAbsent(event.id(), event.evidence());
+                }
+            }
+            step.evidence().forEach(key -> lookup(key, events));
+            restatedFrom = restatedFrom == null || step.restatedFrom().isBefore(restatedFrom) ? step.restatedFrom()
+                    : restatedFrom;
+            timestamp = Math.max(timestamp, step.timestamp());
+        }
+        PendingStep last = steps.get(steps.size() - 1).value;
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        List<EvidenceItem> triggers = new ArrayList<>(changes.clusterIds().size());
-        Set<String> published = new HashSet<>();
-        String latestTouched = changes.from();
-        for (String clusterId : changes.clusterIds()) {
-            ClusterState cluster = clusters.get(dyad + "|" + clusterId);
-            if (cluster == null) {
-                continue;
-            }
-            triggers.add(cluster.evidence());
-            if (cluster.period().compareTo(latestTouched) > 0) {
-                latestTouched = cluster.period();
-            }
-            PeriodTally tally = tallyOf(dyad, cluster.period());
-            for (String indicator : cluster.indicators()) {
-                if (published.add(cluster.period() + "|" + indicator)) {
-                    IndicatorValue value = new IndicatorValue(dyad, indicator, cluster.period(),
-                            tally.counts().getOrDefault(indicator, 0L),
-                            Math.max(0, tally.weighted().getOrDefault(indicator, 0.0)), tally.revision(), now);
-                    context.forward(new Record<String, Output>(value.key(), new Output.IndicatorOut(value),
-                            changes.timestamp()));
-                }
-            }
-        }
-        pending.delete(dyad);
-        reassess(dyad, changes.from(), latestTouched, triggers, changes.timestamp());
+        publishIndicators(book, triggers.keySet(), events, now, timestamp);
+        publishHistory(book, restatedFrom);
+        Assessment assessment = assessment(book, last, steps, events, triggers, now);
+        assessmentStore.put(dyad, assessment);
+        gauges.update(assessment);
+        context.forward(new Record<String, Output>(dyad, new Output.AssessmentOut(assessment), timestamp));
+        steps.forEach(kv -> stepStore.delete(kv.key));
+        book.published();
+        dyadStore.put(dyad, book.state());
     }
 
-    private ClusterState findCluster(String dyad, Event event) {
-        if (ClusterState.normalised(event.attribute("name")) == null
-                && ClusterState.normalised(event.attribute("location")) == null) {
-            return null;
+    private ClusterState lookup(StateKey.OfEvent key, Map<String, ClusterState> events) {
+        ClusterState event = events.get(key.id());
+        if (event == null && !events.containsKey(key.id())) {
+            event = eventStore.get(key);
+            events.put(key.id(), event); // null: forgotten after the retention
         }
-        LocalDate day = LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC);
-        long window = settings.corroborationWindow().toDays();
-        for (long offset = -window; offset <= window; offset++) {
-            ClusterIds ids = clusterIndex.get(indexKey(dyad, event.type().name(), day.plusDays(offset)));
-            if (ids == null) {
-                continue;
-            }
-            for (String id : ids.ids()) {
-                ClusterState candidate = clusters.get(dyad + "|" + id);
-                if (candidate != null && candidate.sameEventAs(event)) {
-                    return candidate;
-                }
-            }
-        }
-        return null;
+        return event;
     }
 
-    private void indexCluster(String dyad, ClusterState cluster) {
-        if (cluster.name() == null && cluster.location() == null) {
-            return;
-        }
-        String key = indexKey(dyad, cluster.type(), LocalDate.ofInstant(cluster.occurredAt(), ZoneOffset.UTC));
-        ClusterIds ids = clusterIndex.get(key);
-        List<String> list = new ArrayList<>(ids == null ? List.of() : ids.ids());
-        list.add(cluster.id());
-        clusterIndex.put(key, new ClusterIds(list));
-    }
-
-    private static String indexKey(String dyad, String type, LocalDate day) {
-        return dyad + "|" + type + "|" + day;
-    }
-
-    /** The current period on this task's clock. */
-    private String currentPeriod() {
-        if (settings.eventClock()) {
-            Long clockMs = clock.get("clock");
-            return unit.labelOf(Instant.ofEpochMilli(clockMs == null ? 0 : clockMs));
-        }
-        return unit.labelOf(Instant.ofEpochMilli(context.currentSystemTimeMs()));
-    }
-
-    /** Share of the current period observed, in the catalog's unit (a quarter). */
-    private double currentExposure(String current) {
-        Instant start = unit.startOf(current);
-        Instant end = unit.endOf(current);
-        long nowMs;
-        if (settings.eventClock()) {
-            Long clockMs = clock.get("clock");
-            nowMs = clockMs == null ? start.toEpochMilli() : clockMs;
-        } else {
-            nowMs = context.currentSystemTimeMs();
-        }
-        double length = end.toEpochMilli() - start.toEpochMilli();
-        double elapsed = Math.max(Duration.ofDays((long) MIN_EXPOSURE_DAYS).toMillis(), nowMs - start.toEpochMilli());
-        return unitExposure * Math.min(1.0, elapsed / length);
-    }
-
-    /**
-     * Recomputes the dyad's periods from {@code fromPeriod} to the current one and publishes the assessment. The
-     * CUSUM chain stops early once a recomputed period past {@code latestTouched} ends in the statistics already
-     * stored for it: every later complete period then has the same tally and the same starting point, so the
-     * same result.
-     *
-     * @param latestTouched the latest period whose tally changed (the chain cannot stop before it)
-     * @param triggers      the events that caused it, empty for a clock tick
-     */
-    private void reassess(String dyadKey, String fromPeriod, String latestTouched, List<EvidenceItem> triggers,
-            long timestamp) {
-        Dyad dyad = dyads.computeIfAbsent(dyadKey, Dyad::parse);
-        DyadTimeline timeline = timelines.get(dyadKey);
-        String current = currentPeriod();
-        if (fromPeriod.compareTo(current) > 0) {
-            current = fromPeriod;
-        }
-        if (timeline != null && timeline.current().compareTo(current) > 0) {
-            current = timeline.current();
-        }
-        String first;
-        String start;
-        CusumState cusum;
-        if (timeline == null || fromPeriod.compareTo(timeline.first()) < 0) {
-            first = fromPeriod;
-            start = first;
-            cusum = CusumState.initial();
-        } else {
-            first = timeline.first();
-            start = fromPeriod.compareTo(timeline.current()) < 0 ? fromPeriod : timeline.current();
-            cusum = start.equals(first) ? CusumState.initial() : cusumAfter(dyadKey, unit.previous(start));
-        }
-        String stored = timeline == null ? null : timeline.current();
-        for (String q = start; q.compareTo(current) < 0; q = unit.next(q)) {
-            Step step = storeResult(dyad, q, unitExposure, cusum);
-            cusum = step.cusum;
-            if (stored != null && q.compareTo(latestTouched) >= 0 && unit.next(q).compareTo(stored) < 0
-                    && step.previous != null && sameStatistics(step.previous.changeStatistics(), cusum)) {
-                q = unit.previous(stored); // the loop goes on from the first period without a complete result
-                cusum = cusumAfter(dyadKey, q);
-            }
-        }
-        double exposure = currentExposure(current);
-        Step now = storeResult(dyad, current, exposure, cusum);
-
-        CusumThresholds thresholds = model.thresholds(dyad);
-        Map<Scenario, Double> change = new EnumMap<>(Scenario.class);
+    private Assessment assessment(DyadBook book, PendingStep last, List<KeyValue<StateKey.OfStep, PendingStep>> steps,
+            Map<String, ClusterState> events, Map<String, EvidenceItem> triggers, Instant now) {
+        DyadAssessor.Snapshot snapshot = book.latest();
+        AssessmentStep step = last.step();
         Map<Scenario, Double> limits = new EnumMap<>(Scenario.class);
         for (Scenario s : CusumState.MONITORED) {
-            change.put(s, now.cusum.statistic(s));
-            limits.put(s, thresholds.threshold(s));
+            limits.put(s, book.thresholds().threshold(s));
         }
-        Horizon horizon = horizon(dyad, current, exposure);
-        List<Driver> drivers = drivers(horizon.assessment);
-        long revision = timeline == null ? 1 : timeline.revision() + 1;
-        Assessment assessment = new Assessment(dyadKey, current, exposure / unitExposure, revision,
-                Instant.ofEpochMilli(context.currentSystemTimeMs()), now.tally.events(), now.tally.weighted(),
-                now.assessment.posterior(), horizon.assessment.posterior(), settings.horizonPeriods(), change, limits,
-                drivers, explanations(drivers), evidence(dyadKey, horizon.tallies, drivers, change, limits), triggers);
-        timelines.put(dyadKey, new DyadTimeline(first, current, revision, change));
-        latest.put(dyadKey, assessment);
-        gauges.update(assessment);
-        context.forward(new Record<String, Output>(dyadKey, new Output.AssessmentOut(assessment), timestamp));
-    }
-
-    private record Step(io.dyadwatch.catalog.model.Assessment assessment, CusumState cusum, PeriodTally tally,
-            PeriodResult previous) {
-    }
-
-    private static boolean sameStatistics(Map<Scenario, Double> stored, CusumState computed) {
-        for (Scenario s : CusumState.MONITORED) {
-            Double before = stored.get(s);
-            if (before == null || Math.abs(before - computed.statistic(s)) > 1e-12) {
-                return false;
+        List<Driver> drivers = drivers(snapshot.horizon());
+        List<EvidenceItem> evidence = items(step.evidence(), events);
+        Map<String, EvidenceItem> cited = new LinkedHashMap<>();
+        for (KeyValue<StateKey.OfStep, PendingStep> kv : steps) {
+            for (EvidenceItem item : items(kv.value.step().evidence(), events)) {
+                if (!triggers.containsKey(item.id()) && !step.evidence().contains(item.id())) {
+                    cited.putIfAbsent(item.id(), item);
+                }
             }
         }
-        return true;
+        return new Assessment(book.key(), step.period(), step.periodElapsed(), step.revision(), now,
+                step.eventsInPeriod(), positive(snapshot.tally().weighted()), step.probabilities(),
+                step.trailingProbabilities(), settings.horizonPeriods(), step.changeStatistics(), limits, drivers,
+                drivers.stream().filter(d -> d.llr() > 0).map(Driver::explain).toList(), evidence,
+                List.copyOf(triggers.values()), steps.stream().map(kv -> kv.value.step()).toList(),
+                List.copyOf(cited.values()));
     }
 
-    private record Horizon(io.dyadwatch.catalog.model.Assessment assessment, List<PeriodTally> tallies) {
-    }
-
-    private Step storeResult(Dyad dyad, String period, double exposure, CusumState before) {
-        String key = dyad.key() + "|" + period;
-        PeriodTally tally = tallies.get(key);
-        tally = tally == null ? PeriodTally.EMPTY : tally;
-        io.dyadwatch.catalog.model.Assessment assessment = model.assess(dyad, positive(tally.weighted()), exposure);
-        CusumState after = before.step(assessment);
-        PeriodResult previous = history.get(key);
-        history.put(key, new PeriodResult(dyad.key(), period, exposure / unitExposure, tally.events(), tally.weighted(),
-                assessment.posterior(), after.statistics(), previous == null ? 1 : previous.revision() + 1));
-        return new Step(assessment, after, tally, previous);
-    }
-
-    private CusumState cusumAfter(String dyadKey, String period) {
-        PeriodResult result = history.get(dyadKey + "|" + period);
-        return result == null ? CusumState.initial() : new CusumState(result.changeStatistics(), 0);
-    }
-
-    private Horizon horizon(Dyad dyad, String current, double currentExposure) {
-        Map<String, Double> sum = new HashMap<>();
-        List<PeriodTally> periods = new ArrayList<>();
-        String q = current;
-        for (int i = 0; i < settings.horizonPeriods(); i++) {
-            PeriodTally tally = tallyOf(dyad.key(), q);
-            periods.add(tally);
-            tally.weighted().forEach((k, v) -> sum.merge(k, v, Double::sum));
-            q = unit.previous(q);
+    private static List<EvidenceItem> items(List<String> ids, Map<String, ClusterState> events) {
+        List<EvidenceItem> items = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            ClusterState event = events.get(id);
+            if (event != null) {
+                items.add(event.evidence());
+            }
         }
-        double exposure = currentExposure + unitExposure * (settings.horizonPeriods() - 1);
-        return new Horizon(model.assess(dyad, positive(sum), exposure), periods);
+        return items;
+    }
+
+    private void publishIndicators(DyadBook book, Set<String> triggerIds, Map<String, ClusterState> events,
+            Instant now, long timestamp) {
+        Set<String> published = new java.util.HashSet<>();
+        for (String id : triggerIds) {
+            ClusterState event = events.get(id);
+            PeriodTally tally = book.ledger().tally(event.period());
+            for (String indicator : event.indicators()) {
+                if (published.add(event.period() + "|" + indicator)) {
+                    IndicatorValue value = new IndicatorValue(book.key(), indicator, event.period().toString(),
+                            tally.counts().getOrDefault(indicator, 0L),
+                            Math.max(0, tally.weighted().getOrDefault(indicator, 0.0)), tally.revision(), now);
+                    context.forward(new Record<String, Output>(value.key(), new Output.IndicatorOut(value), timestamp));
+                }
+            }
+        }
+    }
+
+    /** Rewrites the dyad's results from {@code from} to its current period. */
+    private void publishHistory(DyadBook book, Period from) {
+        DyadState state = book.state();
+        DyadAssessor.Snapshot latest = book.latest();
+        Period start = from.isBefore(state.first()) ? state.first() : from;
+        for (Period p = start; !p.isAfter(state.current()); p = p.next()) {
+            PeriodTally tally = book.ledger().tally(p);
+            PeriodResult result;
+            if (p.equals(latest.period())) {
+                result = result(book.key(), p, latest.elapsed(), tally, latest.now(), latest.cusum(), state.revision());
+            } else {
+                DyadAssessor.Closed closed = book.assessor().closedResult(p);
+                if (closed == null) {
+                    continue;
+                }
+                result = result(book.key(), p, 1.0, tally, closed.assessment(), closed.after(), state.revision());
+            }
+            historyStore.put(new StateKey.OfPeriod(book.key(), p), result);
+        }
+    }
+
+    private static PeriodResult result(String dyad, Period period, double exposure, PeriodTally tally,
+            io.dyadwatch.catalog.model.Assessment assessment, CusumState cusum, long revision) {
+        return new PeriodResult(dyad, period.toString(), exposure, tally.events(), positive(tally.weighted()),
+                assessment.posterior(), cusum.statistics(), revision);
     }
 
     private static Map<String, Double> positive(Map<String, Double> weighted) {
@@ -401,133 +333,71 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         return drivers;
     }
 
-    private static List<String> explanations(List<Driver> drivers) {
-        return drivers.stream().filter(d -> d.llr() > 0).map(Driver::explain).toList();
-    }
-
-    /**
-     * The heaviest events of the horizon, those behind the leading scenario's drivers first. Events whose
-     * clusters were forgotten (older than the de-duplication retention) are left out.
-     */
-    private List<EvidenceItem> evidence(String dyad, List<PeriodTally> periods, List<Driver> drivers,
-            Map<Scenario, Double> change, Map<Scenario, Double> limits) {
-        Scenario leading = CusumState.MONITORED.stream()
-                .max(Comparator.comparingDouble(s -> change.get(s) / limits.get(s))).orElseThrow();
-        Set<String> driving = new LinkedHashSet<>();
-        drivers.stream().filter(d -> d.scenario() == leading && d.llr() > 0).forEach(d -> driving.add(d.indicator()));
-        record Candidate(EvidenceItem evidence, double weight, long occurredAtMs) {
-        }
-        List<Candidate> candidates = new ArrayList<>();
-        for (PeriodTally tally : periods) {
-            for (PeriodTally.Ranked r : tally.top()) {
-                ClusterState cluster = clusters.get(dyad + "|" + r.clusterId());
-                if (cluster != null) {
-                    candidates.add(new Candidate(cluster.evidence(), r.weight(), r.occurredAtMs()));
-                }
-            }
-        }
-        candidates.sort(Comparator
-                .comparing((Candidate c) -> c.evidence().indicators().stream().noneMatch(driving::contains))
-                .thenComparing(Comparator.comparingDouble(Candidate::weight).reversed())
-                .thenComparing(Comparator.comparingLong(Candidate::occurredAtMs).reversed()));
-        return candidates.stream().limit(settings.evidenceSize()).map(Candidate::evidence).toList();
-    }
-
-    /** Wall clock: re-assess dyads whose period ended or whose change statistics moved while they were silent. */
+    /** Wall clock: closes the periods the clock left behind and reports moved change statistics. */
     private void onClockTick(long nowMs) {
-        String now = unit.labelOf(Instant.ofEpochMilli(nowMs));
-        List<KeyValue<String, DyadTimeline>> all = new ArrayList<>();
-        try (KeyValueIterator<String, DyadTimeline> it = timelines.store().all()) {
-            it.forEachRemaining(all::add);
+        List<String> dyads = new ArrayList<>();
+        try (KeyValueIterator<String, DyadState> it = dyadStore.all()) {
+            it.forEachRemaining(kv -> dyads.add(kv.key));
         }
-        for (KeyValue<String, DyadTimeline> entry : all) {
-            DyadTimeline timeline = entry.value;
-            if (!now.equals(timeline.current()) || statisticsMoved(entry.key, timeline)) {
-                assess(entry.key, withPeriodToClose(entry.key, timeline.current(), nowMs));
+        for (String dyad : dyads) {
+            DyadBook book = book(dyad);
+            long firstStep = book.state().nextStep();
+            List<PendingStep> steps = book.onClock(nowMs, nowMs);
+            if (!steps.isEmpty()) {
+                keep(book, firstStep, steps);
             }
         }
-    }
-
-    private boolean statisticsMoved(String dyadKey, DyadTimeline timeline) {
-        CusumState before = timeline.current().equals(timeline.first())
-                ? CusumState.initial()
-                : cusumAfter(dyadKey, unit.previous(timeline.current()));
-        io.dyadwatch.catalog.model.Assessment assessment = model.assess(dyads.computeIfAbsent(dyadKey, Dyad::parse),
-                positive(tallyOf(dyadKey, timeline.current()).weighted()), currentExposure(timeline.current()));
-        CusumState provisional = before.step(assessment);
-        for (Scenario s : CusumState.MONITORED) {
-            double published = timeline.published().getOrDefault(s, 0.0);
-            if (Math.abs(provisional.statistic(s) - published) > 0.05) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private PeriodTally tallyOf(String dyadKey, String period) {
-        PeriodTally tally = tallies.get(dyadKey + "|" + period);
-        return tally == null ? PeriodTally.EMPTY : tally;
-    }
-
-    /**
-     * Event clock: when replayed time enters a new period, the other dyads on this task close theirs too, at
-     * their next assessment.
-     */
-    private void closeSilentDyads(String except, long timestamp) {
-        String now = currentPeriod();
-        List<KeyValue<String, DyadTimeline>> all = new ArrayList<>();
-        try (KeyValueIterator<String, DyadTimeline> it = timelines.store().all()) {
-            it.forEachRemaining(all::add);
-        }
-        for (KeyValue<String, DyadTimeline> entry : all) {
-            if (!entry.key.equals(except) && entry.value.current().compareTo(now) < 0) {
-                pending.put(entry.key, withPeriodToClose(entry.key, entry.value.current(), timestamp));
-            }
-        }
-    }
-
-    /** The dyad's waiting changes, with its period {@code from} to be closed (recomputed) as well. */
-    private PendingChanges withPeriodToClose(String dyad, String from, long timestamp) {
-        PendingChanges waiting = pending.get(dyad);
-        return waiting == null ? PendingChanges.closing(from, timestamp) : waiting.with(from, null, timestamp);
+        publishAll(); // a closed period is news: publish it now rather than at the next assessment interval
     }
 
     /** Forgets reports and events first seen before the de-duplication retention. */
     private void forgetExpired(long nowMs) {
         long cutoff = nowMs - settings.dedupRetention().toMillis();
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, ReportRef> it = reports.all()) {
+        List<StateKey.OfReport> expired = new ArrayList<>();
+        try (KeyValueIterator<StateKey.OfReport, Long> it = reportStore.all()) {
             it.forEachRemaining(kv -> {
-                if (kv.value.firstSeen() < cutoff) {
+                if (kv.value < cutoff) {
                     expired.add(kv.key);
                 }
             });
         }
-        expired.forEach(reports::delete);
-        List<KeyValue<String, ClusterState>> old = new ArrayList<>();
-        try (KeyValueIterator<String, ClusterState> it = clusters.store().all()) {
+        expired.forEach(reportStore::delete);
+        List<StateKey.OfEvent> old = new ArrayList<>();
+        try (KeyValueIterator<StateKey.OfEvent, ClusterState> it = eventStore.all()) {
             it.forEachRemaining(kv -> {
                 if (kv.value.firstSeen() < cutoff) {
-                    old.add(kv);
+                    old.add(kv.key);
                 }
             });
         }
-        for (KeyValue<String, ClusterState> kv : old) {
-            clusters.delete(kv.key);
-            String dyad = kv.key.substring(0, kv.key.indexOf('|'));
-            if (kv.value.name() != null || kv.value.location() != null) {
-                String key = indexKey(dyad, kv.value.type(), LocalDate.ofInstant(kv.value.occurredAt(), ZoneOffset.UTC));
-                ClusterIds ids = clusterIndex.get(key);
-                if (ids != null) {
-                    List<String> rest = new ArrayList<>(ids.ids());
-                    rest.remove(kv.value.id());
-                    if (rest.isEmpty()) {
-                        clusterIndex.delete(key);
-                    } else {
-                        clusterIndex.put(key, new ClusterIds(rest));
-                    }
-                }
+        old.forEach(eventStore::delete);
+    }
+
+    /** The report ledger's view of the stores. */
+    private final class StoresForReports implements ReportLedger.Store {
+        @Override
+        public boolean contains(StateKey.OfReport report) {
+            return reportStore.get(report) != null;
+        }
+
+        @Override
+        public void remember(StateKey.OfReport report, long firstSeenMs) {
+            reportStore.put(report, firstSeenMs);
+        }
+
+        @Override
+        public List<ClusterState> events(String dyad, String type, LocalDate from, LocalDate to) {
+            StateKey.OfEvent[] range = StateKey.eventRange(dyad, type, from, to);
+            List<ClusterState> events = new ArrayList<>();
+            try (KeyValueIterator<StateKey.OfEvent, ClusterState> it = eventStore.range(range[0], range[1])) {
+                it.forEachRemaining(kv -> events.add(kv.value));
             }
+            return events;
+        }
+
+        @Override
+        public void put(StateKey.OfEvent key, ClusterState event) {
+            eventStore.put(key, event);
         }
     }
 }

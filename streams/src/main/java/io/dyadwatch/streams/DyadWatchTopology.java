@@ -2,7 +2,6 @@ package io.dyadwatch.streams;
 
 import io.dyadwatch.model.assessment.Assessment;
 import io.dyadwatch.model.assessment.IndicatorValue;
-import io.dyadwatch.model.assessment.PeriodResult;
 import io.dyadwatch.catalog.model.ScenarioModel;
 import io.dyadwatch.model.event.Event;
 import io.dyadwatch.model.event.EventSerde;
@@ -32,8 +31,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * <pre>
  * events ─► entrance (contract) ─┬─► events.dlq (original bytes + reason headers)
  *                                ├─► keyed by dyad already ───────────────┐
- *                                └─► re-keyed once (repartition) ─────────┴─► analyst ─┬─► indicators
- *                                    (de-duplication, corroboration, indicators by      └─► assessments
+ *                                └─► foreign keys re-keyed (repartition) ──┴─► analyst ─┬─► indicators
+ *                                    (de-duplication, corroboration, indicators by       └─► assessments
  *                                     event time, late reports, scenario model, CUSUM)
  * </pre>
  */
@@ -52,15 +51,6 @@ public final class DyadWatchTopology {
         AssessmentGauges gauges = new AssessmentGauges(registry,
                 model.catalog().indicators().stream().map(io.dyadwatch.catalog.Indicator::id).toList());
         StreamsBuilder builder = new StreamsBuilder();
-        addStore(builder, Stores.REPORTS, StateSerdes.REPORT);
-        addStore(builder, Stores.CLUSTERS, StateSerdes.CLUSTER);
-        addStore(builder, Stores.CLUSTER_INDEX, StateSerdes.CLUSTER_IDS);
-        addStore(builder, Stores.TALLIES, StateSerdes.TALLY);
-        addStore(builder, Stores.TIMELINES, StateSerdes.TIMELINE);
-        addStore(builder, Stores.HISTORY, new JsonSerde<>(PeriodResult.class));
-        addStore(builder, Stores.ASSESSMENTS, new JsonSerde<>(Assessment.class));
-        addStore(builder, Stores.CLOCK, Serdes.Long());
-        addStore(builder, Stores.PENDING, StateSerdes.PENDING);
 
         Map<String, KStream<String, Routed>> routes = builder
                 .stream(topics.events().name(), Consumed.with(topics.events().keySerde(), topics.events().valueSerde())
@@ -84,9 +74,7 @@ public final class DyadWatchTopology {
                 .repartition(Repartitioned.with(Serdes.String(), eventSerde).withName("by-dyad"));
 
         Map<String, KStream<String, Output>> outputs = keyed.merge(rekeyed, Named.as("by-dyad-merged"))
-                .process(() -> new DyadAnalyst(model, settings, registry, gauges), Named.as("analyst"),
-                        Stores.REPORTS, Stores.CLUSTERS, Stores.CLUSTER_INDEX, Stores.TALLIES, Stores.TIMELINES,
-                        Stores.HISTORY, Stores.ASSESSMENTS, Stores.CLOCK, Stores.PENDING)
+                .process(DyadAnalyst.supplier(model, settings, registry, gauges), Named.as("analyst"))
                 .split(Named.as("output-"))
                 .branch((key, out) -> out instanceof Output.IndicatorOut, Branched.as("indicator"))
                 .defaultBranch(Branched.as("assessment"));
@@ -100,12 +88,6 @@ public final class DyadWatchTopology {
                 .to(topics.assessments().name(), Produced.with(Serdes.String(), new JsonSerde<>(Assessment.class))
                         .withName("assessments"));
         return builder.build();
-    }
-
-    private static <V> void addStore(StreamsBuilder builder, String name, Serde<V> values) {
-        builder.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-                org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name), Serdes.String(), values)
-                .withCachingEnabled());
     }
 
     /** Kafka Streams properties for the topology. */

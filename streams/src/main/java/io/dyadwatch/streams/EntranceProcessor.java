@@ -17,9 +17,12 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * The topology's entrance: checks each record against the event contract (other clients write to the input
- * topic too), dead-letters refused records with their original bytes and reason headers, and sends each valid
- * event to every watched dyad or group its actors contain. Every record read is counted as accepted or
- * dead-lettered; a valid event that concerns no watched dyad is counted as unwatched.
+ * topic too), dead-letters refused records with their original bytes and reason headers, and passes each valid
+ * event on to its dyad. DyadWatch's producers fan an event out themselves, one record per watched dyad or group it
+ * contains, keyed by that dyad, so each dyad's partition sees the reports in the order they were sent; a record
+ * keyed otherwise (a foreign client) is re-keyed here to every watched dyad it contains, through a repartition
+ * topic, and counted as re-keyed. Every record read is counted as accepted or dead-lettered; a valid event that
+ * concerns no watched dyad is counted as unwatched.
  */
 final class EntranceProcessor implements Processor<String, byte[], String, Routed> {
 
@@ -60,18 +63,38 @@ final class EntranceProcessor implements Processor<String, byte[], String, Route
         }
         Event event = ((ContractResult.Accepted) result).event();
         meters.accepted(event.type());
+        Dyad keyed = watchedDyadOf(record.key(), event);
+        if (keyed != null) {
+            // our producers send one record per watched dyad of the event, keyed by it: no repartition
+            context.forward(new Record<String, Routed>(keyed.key(), new Routed.ForDyad(event, true), record.timestamp()));
+            return;
+        }
         boolean any = false;
         for (Dyad dyad : watched) {
             if (dyad.isContainedIn(event.actors())) {
                 any = true;
-                String key = dyad.key();
-                context.forward(new Record<String, Routed>(key, new Routed.ForDyad(event, key.equals(record.key())),
+                context.forward(new Record<String, Routed>(dyad.key(), new Routed.ForDyad(event, false),
                         record.timestamp()));
             }
         }
-        if (!any) {
+        if (any) {
+            meters.rekeyed();
+        } else {
             meters.unwatched();
         }
+    }
+
+    /** The watched dyad the record is keyed by, when the event concerns it; null otherwise (a foreign key). */
+    private Dyad watchedDyadOf(String key, Event event) {
+        if (key == null) {
+            return null;
+        }
+        for (Dyad dyad : watched) {
+            if (dyad.key().equals(key)) {
+                return dyad.isContainedIn(event.actors()) ? dyad : null;
+            }
+        }
+        return null;
     }
 
     private static byte[] bytes(String text) {

@@ -1,6 +1,9 @@
 package io.dyadwatch.streams;
 
+import io.dyadwatch.model.assessment.Assessment;
 import io.dyadwatch.model.assessment.EvidenceItem;
+import io.dyadwatch.model.assessment.Period;
+import io.dyadwatch.model.assessment.PeriodResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,7 +13,7 @@ import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
-/** Interactive queries on the events (merged reports) the topology holds. */
+/** Interactive queries on what the analyst holds: events (merged reports), per-period history, assessments. */
 public final class EventQueries {
 
     private EventQueries() {
@@ -23,22 +26,44 @@ public final class EventQueries {
      * @param limit at most this many
      */
     public static List<EvidenceItem> recentEvents(KafkaStreams streams, String dyad, String type, int limit) {
-        StateQueryResult<KeyValueIterator<String, ClusterState>> result = streams.query(StateQueryRequest
-                .inStore(Stores.CLUSTERS)
-                .withQuery(RangeQuery.<String, ClusterState>withRange(dyad + "|", dyad + "|\uffff")));
-        List<ClusterState> clusters = new ArrayList<>();
+        List<ClusterState> events = range(streams, AnalystStores.EVENTS,
+                new StateKey.OfEvent(dyad, "", Long.MIN_VALUE, ""), new StateKey.OfEvent(dyad, "\uffff", Long.MAX_VALUE, ""));
+        return events.stream().filter(e -> type == null || e.type().equals(type))
+                .sorted(Comparator.comparing(ClusterState::occurredAt).reversed())
+                .limit(limit).map(ClusterState::evidence).toList();
+    }
+
+    /** A dyad's per-period results from {@code from} to {@code to}, inclusive, held by this instance. */
+    public static List<PeriodResult> history(KafkaStreams streams, String dyad, Period from, Period to) {
+        return range(streams, AnalystStores.HISTORY, new StateKey.OfPeriod(dyad, from), new StateKey.OfPeriod(dyad, to));
+    }
+
+    /** Every latest assessment held by this instance. */
+    public static List<Assessment> assessments(KafkaStreams streams) {
+        StateQueryResult<KeyValueIterator<String, Assessment>> result = streams.query(StateQueryRequest
+                .inStore(AnalystStores.ASSESSMENTS).withQuery(RangeQuery.<String, Assessment>withNoBounds()));
+        List<Assessment> all = new ArrayList<>();
         result.getPartitionResults().values().forEach(partition -> {
             if (partition.isSuccess()) {
-                try (KeyValueIterator<String, ClusterState> it = partition.getResult()) {
-                    it.forEachRemaining(kv -> {
-                        if (type == null || kv.value.type().equals(type)) {
-                            clusters.add(kv.value);
-                        }
-                    });
+                try (KeyValueIterator<String, Assessment> it = partition.getResult()) {
+                    it.forEachRemaining(kv -> all.add(kv.value));
                 }
             }
         });
-        clusters.sort(Comparator.comparing(ClusterState::occurredAt).reversed());
-        return clusters.stream().limit(limit).map(ClusterState::evidence).toList();
+        return all;
+    }
+
+    private static <K, V> List<V> range(KafkaStreams streams, String store, K from, K to) {
+        StateQueryResult<KeyValueIterator<K, V>> result = streams.query(StateQueryRequest.inStore(store)
+                .withQuery(RangeQuery.<K, V>withRange(from, to)));
+        List<V> values = new ArrayList<>();
+        result.getPartitionResults().values().forEach(partition -> {
+            if (partition.isSuccess()) {
+                try (KeyValueIterator<K, V> it = partition.getResult()) {
+                    it.forEachRemaining(kv -> values.add(kv.value));
+                }
+            }
+        });
+        return values;
     }
 }

@@ -17,12 +17,14 @@ final class PipelineMeters {
     static final String ACCEPTED = "dyadwatch.events.accepted";
     static final String DEAD_LETTERED = "dyadwatch.events.dead.lettered";
     static final String UNWATCHED = "dyadwatch.events.unwatched";
+    static final String REKEYED = "dyadwatch.events.rekeyed";
     static final String DUPLICATES = "dyadwatch.events.duplicates";
     static final String CORROBORATED = "dyadwatch.events.corroborated";
     static final String REPEATED = "dyadwatch.events.repeated";
 
     private final Counter received;
     private final Counter unwatched;
+    private final Counter rekeyed;
     private final Counter duplicates;
     private final Counter corroborated;
     private final Counter repeated;
@@ -34,6 +36,9 @@ final class PipelineMeters {
         this.received = Counter.builder(RECEIVED).description("Records read from the events topic").register(registry);
         this.unwatched = Counter.builder(UNWATCHED).description("Valid events concerning no watched dyad")
                 .register(registry);
+        this.rekeyed = Counter.builder(REKEYED)
+                .description("Valid events keyed by something other than a watched dyad they concern (foreign "
+                        + "clients), re-keyed through the repartition topic").register(registry);
         // every bounded series exists from the start at zero, so rate() and increase() see the first event
         for (EventType type : EventType.values()) {
             accepted.put(type, Counter.builder(ACCEPTED).description("Records that passed the event contract")
@@ -50,6 +55,10 @@ final class PipelineMeters {
                 .description("Reports merged into an event already reported by another source").register(registry);
         this.repeated = Counter.builder(REPEATED)
                 .description("Reports merged into an event the same source had already reported").register(registry);
+    }
+
+    void rekeyed() {
+        rekeyed.increment();
     }
 
     void received() {

@@ -1,6 +1,5 @@
 package io.dyadwatch.streams;
 
-import io.dyadwatch.model.json.JsonSerde;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -22,16 +21,19 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * <p>Written by hand rather than with a serialisation library: the records are a few private, fixed shapes of
  * strings, numbers, lists and maps; Avro or Protocol Buffers would add a schema compiler to the build for them,
- * and Kryo registration of classes and record constructors by reflection. The format is {@code 0x01} (format
- * version) then the fields in declaration order through {@link Out}. Values written as JSON by earlier versions
- * (they start with '{') are still read, so existing state survives an upgrade.
+ * and Kryo registration of classes and record constructors by reflection. The format is {@link #VERSION}
+ * then the fields in declaration order through {@link Out}.
  *
  * @param <T> the record type
  */
 final class StateSerde<T> implements Serde<T> {
 
-    /** Format version byte written first. */
-    static final byte VERSION = 1;
+    /**
+     * Format version byte written first. Version 2 came with the analyst's new stores (other names, other
+     * shapes); version 1 state is not read: it lives in the old stores, and the upgrade replays the events topic
+     * (docs/operations.md).
+     */
+    static final byte VERSION = 2;
 
     /** Writes one value's fields. */
     @FunctionalInterface
@@ -48,13 +50,11 @@ final class StateSerde<T> implements Serde<T> {
     private final Class<T> type;
     private final Writer<T> writer;
     private final Reader<T> reader;
-    private final JsonSerde<T> legacy;
 
     StateSerde(Class<T> type, Writer<T> writer, Reader<T> reader) {
         this.type = type;
         this.writer = writer;
         this.reader = reader;
-        this.legacy = new JsonSerde<>(type);
     }
 
     @Override
@@ -67,9 +67,6 @@ final class StateSerde<T> implements Serde<T> {
         return (topic, bytes) -> {
             if (bytes == null) {
                 return null;
-            }
-            if (bytes.length > 0 && bytes[0] == '{') {
-                return legacy.deserializer().deserialize(topic, bytes);
             }
             return fromBytes(bytes);
         };

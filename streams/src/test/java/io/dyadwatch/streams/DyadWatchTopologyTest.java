@@ -177,9 +177,9 @@ class DyadWatchTopologyTest {
         start();
         send("CHN-RUS", patrol("q1", "2023-02-15", "Kyodo", "B2"));
         send("CHN-RUS", patrol("q4", "2023-11-15", "Kyodo", "B2"));
-        KeyValueStore<String, PeriodResult> history = driver.getKeyValueStore(Stores.HISTORY);
-        PeriodResult q2Before = history.get("CHN-RUS|2023-Q2");
-        PeriodResult q3Before = history.get("CHN-RUS|2023-Q3");
+        KeyValueStore<StateKey.OfPeriod, PeriodResult> history = driver.getKeyValueStore(AnalystStores.HISTORY);
+        PeriodResult q2Before = history.get(periodKey("2023-Q2"));
+        PeriodResult q3Before = history.get(periodKey("2023-Q3"));
         // two silent quarters (Q2, Q3) have moved the dyad toward WEAKENING
         assertThat(q3Before.changeStatistics().get(Scenario.WEAKENING))
                 .isGreaterThan(q2Before.changeStatistics().get(Scenario.WEAKENING)).isPositive();
@@ -191,13 +191,13 @@ class DyadWatchTopologyTest {
         IndicatorValue restated = indicators.readValuesToList().stream()
                 .filter(v -> v.period().equals("2023-Q2")).findFirst().orElseThrow();
         assertThat(restated.count()).isEqualTo(1);
-        PeriodResult q2After = history.get("CHN-RUS|2023-Q2");
+        PeriodResult q2After = history.get(periodKey("2023-Q2"));
         assertThat(q2After.eventsInPeriod()).isEqualTo(q2Before.eventsInPeriod() + 1);
         assertThat(q2After.revision()).isGreaterThan(q2Before.revision());
         // Q2 was not silent after all: Q3's statistic, computed from Q2's, is restated too
-        assertThat(history.get("CHN-RUS|2023-Q3").changeStatistics().get(Scenario.WEAKENING))
+        assertThat(history.get(periodKey("2023-Q3")).changeStatistics().get(Scenario.WEAKENING))
                 .isLessThan(q3Before.changeStatistics().get(Scenario.WEAKENING));
-        assertThat(history.get("CHN-RUS|2023-Q3").revision()).isGreaterThan(q3Before.revision());
+        assertThat(history.get(periodKey("2023-Q3")).revision()).isGreaterThan(q3Before.revision());
         Assessment after = lastAssessment("CHN-RUS");
         assertThat(after.period()).isEqualTo("2023-Q4");
         assertThat(after.revision()).isGreaterThan(before.revision());
@@ -239,6 +239,39 @@ class DyadWatchTopologyTest {
         List<String> dyads = indicators.readValuesToList().stream().map(IndicatorValue::dyad).distinct().toList();
 
         assertThat(dyads).containsExactlyInAnyOrder("CHN-RUS", "IRN-RUS", "CHN-IRN", "CHN-IRN-RUS");
+    }
+
+    @Test
+    void shouldCountAnEventFannedOutByOurProducersOncePerDyadWithoutRekeying() {
+        start();
+        String belt = event("belt", "JOINT_EXERCISE", "[\"IRN\",\"RUS\",\"CHN\"]", "2023-03-15", "Reuters", "B1",
+                "{\"name\":\"Maritime Security Belt\",\"domains\":[\"naval\"],\"participants\":[\"IRN\"]}");
+        for (String dyad : List.of("CHN-RUS", "IRN-RUS", "CHN-IRN", "CHN-IRN-RUS")) {
+            events.pipeInput(dyad, belt.getBytes(StandardCharsets.UTF_8));
+        }
+        settle();
+
+        List<IndicatorValue> values = indicators.readValuesToList();
+
+        assertThat(values.stream().map(IndicatorValue::dyad).distinct())
+                .containsExactlyInAnyOrder("CHN-RUS", "IRN-RUS", "CHN-IRN", "CHN-IRN-RUS");
+        assertThat(values).allMatch(v -> v.count() == 1);
+        assertThat(registry.get("dyadwatch.events.rekeyed").counter().count()).isZero();
+        assertThat(registry.get("dyadwatch.events.duplicates").counter().count()).isZero();
+    }
+
+    @Test
+    void shouldCloseEachSilentPeriodWithAStepOfItsOwn() {
+        start();
+        send("CHN-RUS", patrol("q1", "2023-02-15", "Kyodo", "B2"));
+        send("CHN-RUS", patrol("q4", "2023-11-15", "Kyodo", "B2"));
+
+        Assessment last = lastAssessment("CHN-RUS");
+
+        assertThat(last.steps()).extracting(s -> s.period()).containsExactly("2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4");
+        assertThat(last.steps().get(1).triggers()).isEmpty();
+        assertThat(last.steps().get(1).periodElapsed()).isEqualTo(1.0);
+        assertThat(last.steps().get(3).triggers()).containsExactly("q4");
     }
 
     @Test
@@ -298,6 +331,10 @@ class DyadWatchTopologyTest {
         // c corroborates a: two reports, one event, triggered once
         assertThat(published.get(0).triggers()).extracting(e -> e.id()).containsExactly("a", "b");
         assertThat(published.get(0).triggers().get(0).corroboration()).isEqualTo(2);
+        // but every report was a step of its own, in order, for the alert rules
+        assertThat(published.get(0).steps()).extracting(s -> s.triggers())
+                .containsExactly(List.of("a"), List.of("b"), List.of("a"));
+        assertThat(published.get(0).steps()).extracting(s -> s.revision()).containsExactly(1L, 2L, 3L);
         assertThat(published.get(0).eventsInPeriod()).isEqualTo(2);
         assertThat(indicators.readValuesToList()).extracting(IndicatorValue::indicator)
                 .containsExactlyInAnyOrder("combined-air-patrol", "lethal-aid");
@@ -355,13 +392,17 @@ class DyadWatchTopologyTest {
         }
         settle();
         Map<String, Map<Scenario, Double>> statistics = new java.util.TreeMap<>();
-        KeyValueStore<String, PeriodResult> history = driver.getKeyValueStore(Stores.HISTORY);
+        KeyValueStore<StateKey.OfPeriod, PeriodResult> history = driver.getKeyValueStore(AnalystStores.HISTORY);
         try (var all = history.all()) {
-            all.forEachRemaining(kv -> statistics.put(kv.key, kv.value.changeStatistics()));
+            all.forEachRemaining(kv -> statistics.put(kv.key.dyad() + "|" + kv.key.period(), kv.value.changeStatistics()));
         }
         driver.close();
         driver = null;
         return statistics;
+    }
+
+    private static StateKey.OfPeriod periodKey(String period) {
+        return new StateKey.OfPeriod("CHN-RUS", io.dyadwatch.model.assessment.Period.parse(period));
     }
 
     private static String header(Headers headers, String name) {

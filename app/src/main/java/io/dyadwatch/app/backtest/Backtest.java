@@ -19,7 +19,7 @@ import io.dyadwatch.model.topic.Topics;
 import io.dyadwatch.producer.PublishReport.RefusedLine;
 import io.dyadwatch.catalog.model.CusumThresholds;
 import io.dyadwatch.streams.DyadWatchTopology;
-import io.dyadwatch.streams.Stores;
+import io.dyadwatch.streams.AnalystStores;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -282,14 +282,13 @@ public final class Backtest {
     }
 
     private List<PeriodRow> history(TopologyTestDriver streams) {
-        KeyValueStore<String, PeriodResult> store = streams.getKeyValueStore(Stores.HISTORY);
-        String prefix = dyad.key() + "|";
+        KeyValueStore<Object, PeriodResult> store = streams.getKeyValueStore(AnalystStores.HISTORY);
         List<PeriodRow> rows = new ArrayList<>();
-        try (KeyValueIterator<String, PeriodResult> all = store.all()) {
+        try (KeyValueIterator<Object, PeriodResult> all = store.all()) {
             while (all.hasNext()) {
-                KeyValue<String, PeriodResult> kv = all.next();
-                if (kv.key.startsWith(prefix)) {
-                    rows.add(PeriodRow.of(kv.value));
+                PeriodResult result = all.next().value;
+                if (result.dyad().equals(dyad.key())) {
+                    rows.add(PeriodRow.of(result));
                 }
             }
         }

@@ -116,7 +116,7 @@ public final class DemoCommand implements Callable<Integer> {
         long published = 0;
         long refused = 0;
         try (EventPublisher publisher = new EventPublisher(settings.common().bootstrapServers(),
-                settings.common().topics().events(), settings.kafkaOverrides())) {
+                settings.common().topics().events(), settings.common().dyads(), settings.kafkaOverrides())) {
             JsonLinesPublisher lines = new JsonLinesPublisher(settings.common().contract(), publisher);
             if (events.isEmpty()) {
                 try (InputStream in = DemoCommand.class.getResourceAsStream(BUNDLED_EVENTS)) {

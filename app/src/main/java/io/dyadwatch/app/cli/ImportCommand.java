@@ -104,7 +104,7 @@ public final class ImportCommand implements Runnable {
             } else {
                 TopicAdmin.ensureTopics(resolved.common(), resolved.kafkaOverrides());
                 try (EventPublisher publisher = new EventPublisher(resolved.common().bootstrapServers(),
-                        resolved.common().topics().events(), resolved.kafkaOverrides())) {
+                        resolved.common().topics().events(), resolved.common().dyads(), resolved.kafkaOverrides())) {
                     sink = CheckedEventSink.publishing(resolved.common().contract(), publisher);
                     try (TerminalProgress progress = new TerminalProgress(err, "events", null, quiet)) {
                         for (Path file : files) {

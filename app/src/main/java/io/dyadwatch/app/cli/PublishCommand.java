@@ -52,7 +52,7 @@ public final class PublishCommand implements Callable<Integer> {
         long published = 0;
         long refused = 0;
         try (EventPublisher publisher = new EventPublisher(resolved.common().bootstrapServers(),
-                resolved.common().topics().events(), resolved.kafkaOverrides())) {
+                resolved.common().topics().events(), resolved.common().dyads(), resolved.kafkaOverrides())) {
             JsonLinesPublisher lines = new JsonLinesPublisher(resolved.common().contract(), publisher);
             for (String file : files) {
                 PublishReport report;

@@ -76,7 +76,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         TopicAdmin.ensureTopics(resolved.common(), resolved.kafkaOverrides());
         try (EventPublisher publisher = new EventPublisher(resolved.common().bootstrapServers(),
-                resolved.common().topics().events(), resolved.kafkaOverrides())) {
+                resolved.common().topics().events(), resolved.common().dyads(), resolved.kafkaOverrides())) {
             CheckedEventSink sink = CheckedEventSink.publishing(resolved.common().contract(), publisher);
             events.forEach(sink);
             long published = sink.finish();

@@ -3,7 +3,9 @@ package io.dyadwatch.app.http;
 import io.dyadwatch.model.assessment.Assessment;
 import io.dyadwatch.model.assessment.PeriodResult;
 import io.dyadwatch.model.assessment.PeriodUnit;
-import io.dyadwatch.streams.Stores;
+import io.dyadwatch.streams.AnalystStores;
+import io.dyadwatch.streams.EventQueries;
+import io.dyadwatch.model.assessment.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +40,7 @@ public final class AssessmentQueries {
 
     /** The instance holding a dyad's state, or empty when this one does (or no instance is known yet). */
     public Optional<HostInfo> owner(String dyad) {
-        KeyQueryMetadata metadata = streams.queryMetadataForKey(Stores.ASSESSMENTS, dyad, new StringSerializer());
+        KeyQueryMetadata metadata = streams.queryMetadataForKey(AnalystStores.ASSESSMENTS, dyad, new StringSerializer());
         if (metadata == null || metadata.activeHost() == null || metadata.activeHost().equals(HostInfo.unavailable())
                 || metadata.activeHost().equals(self)) {
             return Optional.empty();
@@ -59,35 +61,17 @@ public final class AssessmentQueries {
 
     /** The latest assessment of a dyad held here. */
     public Optional<Assessment> assessment(String dyad) {
-        return Optional.ofNullable(get(Stores.ASSESSMENTS, dyad, dyad));
+        return Optional.ofNullable(get(AnalystStores.ASSESSMENTS, dyad, dyad));
     }
 
     /** Every assessment held by this instance. */
     public List<Assessment> localAssessments() {
-        StateQueryResult<KeyValueIterator<String, Assessment>> result = streams.query(
-                StateQueryRequest.inStore(Stores.ASSESSMENTS).withQuery(RangeQuery.<String, Assessment>withNoBounds()));
-        List<Assessment> all = new ArrayList<>();
-        result.getPartitionResults().values().forEach(partition -> {
-            if (partition.isSuccess()) {
-                try (KeyValueIterator<String, Assessment> it = partition.getResult()) {
-                    it.forEachRemaining((KeyValue<String, Assessment> kv) -> all.add(kv.value));
-                }
-            }
-        });
-        return all;
+        return EventQueries.assessments(streams);
     }
 
     /** Per-period results of a dyad from {@code from} to {@code to} (labels of the given unit), held here. */
     public List<PeriodResult> history(String dyad, PeriodUnit unit, String from, String to) {
-        List<PeriodResult> results = new ArrayList<>();
-        int guard = 0;
-        for (String period = from; period.compareTo(to) <= 0 && guard++ < 400; period = unit.next(period)) {
-            PeriodResult result = get(Stores.HISTORY, dyad, dyad + "|" + period);
-            if (result != null) {
-                results.add(result);
-            }
-        }
-        return results;
+        return EventQueries.history(streams, dyad, Period.parse(from, unit), Period.parse(to, unit));
     }
 
     /** The events of a dyad held here, newest first. */

@@ -28,12 +28,16 @@ import java.util.Objects;
  * @param triggers              the events whose arrival (or corroboration) caused this revision, in arrival order;
  *                              empty when a period closed on the clock. Events arriving close together are
  *                              assessed together, so one revision can have several
+ * @param steps                 every step since the previous assessment, in order (the last one is this
+ *                              assessment's own values); empty in assessments written before version 2
+ * @param stepEvidence          events the earlier steps cite that are neither in {@code evidence} nor in
+ *                              {@code triggers}
  */
 public record Assessment(String dyad, String period, double periodElapsed, long revision, Instant updatedAt,
         long eventsInPeriod, Map<String, Double> indicators, Map<Scenario, Double> probabilities,
         Map<Scenario, Double> trailingProbabilities, int horizonPeriods, Map<Scenario, Double> changeStatistics,
         Map<Scenario, Double> thresholds, List<Driver> drivers, List<String> explanations, List<EvidenceItem> evidence,
-        List<EvidenceItem> triggers) {
+        List<EvidenceItem> triggers, List<AssessmentStep> steps, List<EvidenceItem> stepEvidence) {
 
     public Assessment {
         Objects.requireNonNull(dyad, "dyad");
@@ -48,6 +52,54 @@ public record Assessment(String dyad, String period, double periodElapsed, long 
         explanations = List.copyOf(explanations == null ? List.of() : explanations);
         evidence = List.copyOf(evidence == null ? List.of() : evidence);
         triggers = List.copyOf(triggers == null ? List.of() : triggers);
+        steps = List.copyOf(steps == null ? List.of() : steps);
+        stepEvidence = List.copyOf(stepEvidence == null ? List.of() : stepEvidence);
+    }
+
+    /** An assessment without steps (one step: itself). */
+    public Assessment(String dyad, String period, double periodElapsed, long revision, Instant updatedAt,
+            long eventsInPeriod, Map<String, Double> indicators, Map<Scenario, Double> probabilities,
+            Map<Scenario, Double> trailingProbabilities, int horizonPeriods, Map<Scenario, Double> changeStatistics,
+            Map<Scenario, Double> thresholds, List<Driver> drivers, List<String> explanations, List<EvidenceItem> evidence,
+            List<EvidenceItem> triggers) {
+        this(dyad, period, periodElapsed, revision, updatedAt, eventsInPeriod, indicators, probabilities,
+                trailingProbabilities, horizonPeriods, changeStatistics, thresholds, drivers, explanations, evidence,
+                triggers, List.of(), List.of());
+    }
+
+    /**
+     * The assessment as it stood after each of its steps, in order: what the alert rules evaluate, so that a
+     * crossing between two publications is seen. Each view has the step's period, revision, probabilities and
+     * change statistics, its own triggers and evidence (resolved by id from this assessment's events), and this
+     * assessment's thresholds, drivers and explanations. Without steps, the assessment itself.
+     */
+    public List<Assessment> atEachStep() {
+        if (steps.isEmpty()) {
+            return List.of(this);
+        }
+        Map<String, EvidenceItem> byId = new java.util.HashMap<>();
+        stepEvidence.forEach(e -> byId.put(e.id(), e));
+        evidence.forEach(e -> byId.put(e.id(), e));
+        triggers.forEach(e -> byId.put(e.id(), e));
+        List<Assessment> views = new java.util.ArrayList<>(steps.size());
+        for (AssessmentStep step : steps) {
+            views.add(new Assessment(dyad, step.period(), step.periodElapsed(), step.revision(), updatedAt,
+                    step.eventsInPeriod(), indicators, step.probabilities(), step.trailingProbabilities(), horizonPeriods,
+                    step.changeStatistics(), thresholds, drivers, explanations, resolve(step.evidence(), byId),
+                    resolve(step.triggers(), byId), List.of(), List.of()));
+        }
+        return views;
+    }
+
+    private static List<EvidenceItem> resolve(List<String> ids, Map<String, EvidenceItem> byId) {
+        List<EvidenceItem> items = new java.util.ArrayList<>(ids.size());
+        for (String id : ids) {
+            EvidenceItem item = byId.get(id);
+            if (item != null) {
+                items.add(item);
+            }
+        }
+        return items;
     }
 
     /** The most probable scenario for the current period, or null before any evidence. */

@@ -1,0 +1,35 @@
+package io.dyadwatch.model.assessment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The dyad's assessment right after one report (or one period closing), as the alert rules must see it. An
+ * {@link Assessment} is published for several steps at once (coalesced), and lists every step since the
+ * previous one, in order, so that no rule crossing is skipped or invented by how the reports were batched.
+ * Events are named by id; the assessment carries each of them once in its {@code evidence} or {@code triggers}.
+ *
+ * @param revision              the assessment revision after this step
+ * @param period                the current period at this step
+ * @param periodElapsed         share of that period observed, (0, 1]
+ * @param eventsInPeriod        distinct events in that period
+ * @param probabilities         scenario probabilities from that period's evidence
+ * @param trailingProbabilities scenario probabilities over the trailing horizon
+ * @param changeStatistics      CUSUM statistic toward each monitored scenario
+ * @param triggers              ids of the events this step added or corroborated (empty when a period closed)
+ * @param evidence              ids of the events that contributed most at this step, best first
+ */
+public record AssessmentStep(long revision, String period, double periodElapsed, long eventsInPeriod,
+        Map<Scenario, Double> probabilities, Map<Scenario, Double> trailingProbabilities,
+        Map<Scenario, Double> changeStatistics, List<String> triggers, List<String> evidence) {
+
+    public AssessmentStep {
+        Objects.requireNonNull(period, "period");
+        probabilities = Map.copyOf(probabilities == null ? Map.of() : probabilities);
+        trailingProbabilities = Map.copyOf(trailingProbabilities == null ? Map.of() : trailingProbabilities);
+        changeStatistics = Map.copyOf(changeStatistics == null ? Map.of() : changeStatistics);
+        triggers = List.copyOf(triggers == null ? List.of() : triggers);
+        evidence = List.copyOf(evidence == null ? List.of() : evidence);
+    }
+}

@@ -1,0 +1,204 @@
+package io.dyadwatch.streams;
+
+import io.dyadwatch.model.assessment.AssessmentStep;
+import io.dyadwatch.model.assessment.Period;
+import io.dyadwatch.model.assessment.PeriodResult;
+import io.dyadwatch.model.assessment.PeriodUnit;
+import io.dyadwatch.model.assessment.Scenario;
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** The binary serdes of the analyst's stored values (format in {@link StateSerde}). */
+final class AnalystSerdes {
+
+    private static final Scenario[] SCENARIOS = Scenario.values();
+    private static final PeriodUnit[] UNITS = PeriodUnit.values();
+
+    static final StateSerde<ClusterState> EVENT = new StateSerde<>(ClusterState.class, (v, out) -> {
+        out.string(v.id());
+        out.string(v.type());
+        out.instant(v.occurredAt());
+        period(v.period(), out);
+        out.string(v.name());
+        out.string(v.location());
+        out.string(v.summary());
+        out.list(v.sources(), (s, o) -> {
+            o.string(s.name());
+            o.string(s.url());
+            o.string(s.grade());
+        });
+        out.strings(v.reportIds());
+        out.writeLong(v.reports());
+        out.strings(v.indicators());
+        out.writeDouble(v.weight());
+        out.writeLong(v.firstSeen());
+    }, in -> new ClusterState(in.string(), in.string(), in.instant(), period(in), in.string(), in.string(),
+            in.string(), in.list(i -> new ClusterState.SourceRef(i.string(), i.string(), i.string())), in.strings(),
+            in.readLong(), in.strings(), in.readDouble(), in.readLong()));
+
+    /** Counts and weighted sums share their indicator ids: each id is written once, a missing value as -1 / NaN. */
+    static final StateSerde<PeriodTally> TALLY = new StateSerde<>(PeriodTally.class, (v, out) -> {
+        out.writeLong(v.events());
+        Set<String> ids = new LinkedHashSet<>(v.weighted().keySet());
+        ids.addAll(v.counts().keySet());
+        out.writeInt(ids.size());
+        for (String id : ids) {
+            out.string(id);
+            out.writeLong(v.counts().getOrDefault(id, -1L));
+            out.writeDouble(v.weighted().getOrDefault(id, Double.NaN));
+        }
+        out.list(v.top(), (r, o) -> {
+            o.string(r.key().dyad());
+            o.string(r.key().type());
+            o.writeLong(r.key().epochDay());
+            o.string(r.key().id());
+            o.writeDouble(r.weight());
+            o.writeLong(r.occurredAtMs());
+            o.strings(r.indicators());
+        });
+        out.writeLong(v.revision());
+    }, in -> {
+        long events = in.readLong();
+        int n = in.readInt();
+        Map<String, Long> counts = new HashMap<>(n * 2);
+        Map<String, Double> weighted = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            String id = in.string();
+            long count = in.readLong();
+            double weight = in.readDouble();
+            if (count >= 0) {
+                counts.put(id, count);
+            }
+            if (!Double.isNaN(weight)) {
+                weighted.put(id, weight);
+            }
+        }
+        return new PeriodTally(events, counts, weighted, in.list(i -> new PeriodTally.Ranked(
+                new StateKey.OfEvent(i.string(), i.string(), i.readLong(), i.string()), i.readDouble(), i.readLong(),
+                i.strings())), in.readLong());
+    });
+
+    static final StateSerde<DyadState> DYAD = new StateSerde<>(DyadState.class, (v, out) -> {
+        period(v.first(), out);
+        period(v.current(), out);
+        out.writeLong(v.clockMs());
+        out.writeLong(v.revision());
+        out.writeLong(v.nextStep());
+        out.writeInt(v.pending());
+        scenarios(v.lastChange(), out);
+    }, in -> new DyadState(period(in), period(in), in.readLong(), in.readLong(), in.readLong(), in.readInt(),
+            scenarios(in)));
+
+    static final StateSerde<PendingStep> STEP = new StateSerde<>(PendingStep.class, (v, out) -> {
+        AssessmentStep s = v.step();
+        out.writeLong(s.revision());
+        out.string(s.period());
+        out.writeDouble(s.periodElapsed());
+        out.writeLong(s.eventsInPeriod());
+        scenarios(s.probabilities(), out);
+        scenarios(s.trailingProbabilities(), out);
+        scenarios(s.changeStatistics(), out);
+        out.list(v.triggers(), AnalystSerdes::eventKey);
+        out.list(v.evidence(), AnalystSerdes::eventKey);
+        period(v.restatedFrom(), out);
+        out.writeLong(v.timestamp());
+    }, in -> {
+        long revision = in.readLong();
+        String period = in.string();
+        double elapsed = in.readDouble();
+        long events = in.readLong();
+        Map<Scenario, Double> probabilities = scenarios(in);
+        Map<Scenario, Double> trailing = scenarios(in);
+        Map<Scenario, Double> change = scenarios(in);
+        var triggers = in.list(AnalystSerdes::eventKey);
+        var evidence = in.list(AnalystSerdes::eventKey);
+        return new PendingStep(new AssessmentStep(revision, period, elapsed, events, probabilities, trailing, change,
+                triggers.stream().map(StateKey.OfEvent::id).toList(), evidence.stream().map(StateKey.OfEvent::id).toList()),
+                triggers, evidence, period(in), in.readLong());
+    });
+
+    static final StateSerde<PeriodResult> RESULT = new StateSerde<>(PeriodResult.class, (v, out) -> {
+        out.string(v.dyad());
+        out.string(v.period());
+        out.writeDouble(v.exposure());
+        out.writeLong(v.eventsInPeriod());
+        out.writeInt(v.indicators().size());
+        for (Map.Entry<String, Double> e : v.indicators().entrySet()) {
+            out.string(e.getKey());
+            out.writeDouble(e.getValue());
+        }
+        scenarios(v.probabilities(), out);
+        scenarios(v.changeStatistics(), out);
+        out.writeLong(v.revision());
+    }, in -> {
+        String dyad = in.string();
+        String period = in.string();
+        double exposure = in.readDouble();
+        long events = in.readLong();
+        int n = in.readInt();
+        Map<String, Double> indicators = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            indicators.put(in.string(), in.readDouble());
+        }
+        return new PeriodResult(dyad, period, exposure, events, indicators, scenarios(in), scenarios(in), in.readLong());
+    });
+
+    private static void eventKey(StateKey.OfEvent k, StateSerde.Out out) throws IOException {
+        out.string(k.dyad());
+        out.string(k.type());
+        out.writeLong(k.epochDay());
+        out.string(k.id());
+    }
+
+    private static StateKey.OfEvent eventKey(StateSerde.In in) throws IOException {
+        return new StateKey.OfEvent(in.string(), in.string(), in.readLong(), in.string());
+    }
+
+    private static void period(Period p, StateSerde.Out out) throws IOException {
+        out.writeByte(p.unit().ordinal());
+        out.writeInt(p.index());
+    }
+
+    private static Period period(StateSerde.In in) throws IOException {
+        int unit = in.readByte();
+        if (unit < 0 || unit >= UNITS.length) {
+            throw new IOException("corrupt period unit " + unit);
+        }
+        return new Period(UNITS[unit], in.readInt());
+    }
+
+    /** A scenario map as a presence mask and the values present, in scenario order. */
+    private static void scenarios(Map<Scenario, Double> values, StateSerde.Out out) throws IOException {
+        int mask = 0;
+        for (Scenario s : SCENARIOS) {
+            if (values.containsKey(s)) {
+                mask |= 1 << s.ordinal();
+            }
+        }
+        out.writeByte(mask);
+        for (Scenario s : SCENARIOS) {
+            Double v = values.get(s);
+            if (v != null) {
+                out.writeDouble(v);
+            }
+        }
+    }
+
+    private static Map<Scenario, Double> scenarios(StateSerde.In in) throws IOException {
+        int mask = in.readByte();
+        Map<Scenario, Double> values = new EnumMap<>(Scenario.class);
+        for (Scenario s : SCENARIOS) {
+            if ((mask & (1 << s.ordinal())) != 0) {
+                values.put(s, in.readDouble());
+            }
+        }
+        return values;
+    }
+
+    private AnalystSerdes() {
+    }
+}

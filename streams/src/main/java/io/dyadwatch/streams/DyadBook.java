@@ -1,0 +1,213 @@
+package io.dyadwatch.streams;
+
+import io.dyadwatch.catalog.model.CusumState;
+import io.dyadwatch.catalog.model.CusumThresholds;
+import io.dyadwatch.model.assessment.AssessmentStep;
+import io.dyadwatch.model.assessment.Period;
+import io.dyadwatch.model.assessment.PeriodUnit;
+import io.dyadwatch.model.assessment.Scenario;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One dyad's analyst, in plain Java: takes each counted report (or a tick of the wall clock), updates the
+ * dyad's {@link PeriodLedger}, and produces the assessment steps it causes, in order. A step is a function of
+ * the ledger and the dyad's clock only, so the same reports in the same order give the same steps however they
+ * are batched or published.
+ *
+ * <p>When the dyad's current period moves on (its clock passed the end of a period), one closing step is
+ * produced per period left behind, each assessed over the whole period: a rule crossing in a silent period is
+ * seen as such, not merged into the next report's step. The clock is the dyad's own (its latest event time, or
+ * the wall clock): never another dyad's, so the steps do not depend on which dyads share a task.
+ */
+final class DyadBook {
+
+    /** Periods begun less than this long ago still count as this much observed (no zero exposure). */
+    static final Duration MIN_ELAPSED = Duration.ofDays(1);
+    /** On a wall-clock tick, a step is produced when a change statistic moved by more than this. */
+    static final double TICK_CHANGE = 0.05;
+
+    /** The steps a change caused and the tallies it changed. */
+    record Change(List<PendingStep> steps, Map<Period, PeriodTally> tallies) {
+        static final Change NONE = new Change(List.of(), Map.of());
+    }
+
+    private final String key;
+    private final PeriodUnit unit;
+    private final boolean eventClock;
+    private final PeriodLedger ledger;
+    private final DyadAssessor assessor;
+    private final EvidenceSelector selector;
+    private final CusumThresholds thresholds;
+    private DyadState state;
+    private DyadAssessor.Snapshot latest;
+
+    /**
+     * @param state the stored state, or null for a dyad without events yet
+     */
+    DyadBook(String key, PeriodUnit unit, boolean eventClock, PeriodLedger ledger, DyadAssessor assessor,
+            EvidenceSelector selector, CusumThresholds thresholds, DyadState state) {
+        this.key = key;
+        this.unit = unit;
+        this.eventClock = eventClock;
+        this.ledger = ledger;
+        this.assessor = assessor;
+        this.selector = selector;
+        this.thresholds = thresholds;
+        this.state = state;
+    }
+
+    String key() {
+        return key;
+    }
+
+    /** The stored state, or null before the first event. */
+    DyadState state() {
+        return state;
+    }
+
+    PeriodLedger ledger() {
+        return ledger;
+    }
+
+    DyadAssessor assessor() {
+        return assessor;
+    }
+
+    CusumThresholds thresholds() {
+        return thresholds;
+    }
+
+    /** The state after its waiting steps were published. */
+    void published() {
+        state = state.published();
+    }
+
+    /**
+     * A report was counted (a new event, or another report of a known one).
+     *
+     * @param wallMs    the wall-clock time (used with the wall clock only)
+     * @param timestamp the input record's timestamp
+     */
+    Change onReport(ReportLedger.Outcome outcome, long wallMs, long timestamp) {
+        ClusterState event;
+        PeriodTally tally;
+        if (outcome instanceof ReportLedger.Outcome.Added added) {
+            event = added.event();
+            tally = ledger.add(event);
+        } else if (outcome instanceof ReportLedger.Outcome.Merged merged) {
+            event = merged.after();
+            tally = ledger.merge(merged.before(), merged.after());
+        } else {
+            return Change.NONE;
+        }
+        Period period = event.period();
+        long occurredMs = event.occurredAt().toEpochMilli();
+        long clock = eventClock ? occurredMs : wallMs;
+        if (state == null) {
+            state = DyadState.start(period, clock);
+        } else {
+            if (period.isBefore(state.first())) {
+                state = state.withFirst(period);
+            }
+            clock = eventClock ? Math.max(state.clockMs(), occurredMs) : wallMs;
+        }
+        if (period.isBefore(state.current())) {
+            assessor.restate(period);
+        }
+        Period target = max(max(Period.of(unit, Instant.ofEpochMilli(clock)), period), state.current());
+        List<PendingStep> steps = new ArrayList<>(closeUntil(target, timestamp));
+        Period restatedFrom = steps.isEmpty() ? period : min(period, steps.get(0).restatedFrom());
+        steps.add(step(target, clock, List.of(event.key(key)), restatedFrom, timestamp));
+        return new Change(steps, Map.of(period, tally));
+    }
+
+    /** A tick of the wall clock: closes the periods it left behind, and reports a moved change statistic. */
+    List<PendingStep> onClock(long wallMs, long timestamp) {
+        if (state == null) {
+            return List.of();
+        }
+        Period target = Period.of(unit, Instant.ofEpochMilli(wallMs));
+        if (target.isAfter(state.current())) {
+            List<PendingStep> steps = new ArrayList<>(closeUntil(target, timestamp));
+            steps.add(step(target, wallMs, List.of(), target, timestamp));
+            return steps;
+        }
+        DyadAssessor.Snapshot now = assessor.assess(ledger, state.first(), state.current(),
+                elapsed(state.current(), wallMs));
+        for (Scenario s : CusumState.MONITORED) {
+            if (Math.abs(now.cusum().statistic(s) - state.lastChange().getOrDefault(s, 0.0)) > TICK_CHANGE) {
+                return List.of(step(state.current(), wallMs, List.of(), state.current(), timestamp));
+            }
+        }
+        return List.of();
+    }
+
+    /** The latest snapshot (recomputed from the ledger after a restart). */
+    DyadAssessor.Snapshot latest() {
+        if (latest == null) {
+            latest = assessor.assess(ledger, state.first(), state.current(), elapsed(state.current(), state.clockMs()));
+        }
+        return latest;
+    }
+
+    /** The scenario whose change statistic is nearest its threshold. */
+    Scenario leading(CusumState cusum) {
+        return CusumState.MONITORED.stream()
+                .max(Comparator.comparingDouble(s -> cusum.statistic(s) / thresholds.threshold(s))).orElseThrow();
+    }
+
+    private List<PendingStep> closeUntil(Period target, long timestamp) {
+        List<PendingStep> steps = new ArrayList<>();
+        for (Period p = state.current(); p.isBefore(target); p = p.next()) {
+            steps.add(step(p, p.end().toEpochMilli(), List.of(), p, timestamp));
+        }
+        return steps;
+    }
+
+    private PendingStep step(Period current, long clock, List<StateKey.OfEvent> triggers, Period restatedFrom,
+            long timestamp) {
+        double elapsed = elapsed(current, clock);
+        DyadAssessor.Snapshot snapshot = assessor.assess(ledger, state.first(), current, elapsed);
+        latest = snapshot;
+        Map<Scenario, Double> change = new EnumMap<>(Scenario.class);
+        for (Scenario s : CusumState.MONITORED) {
+            change.put(s, snapshot.cusum().statistic(s));
+        }
+        List<StateKey.OfEvent> evidence = selector.select(snapshot.trailing(),
+                EvidenceSelector.driving(snapshot.horizon(), leading(snapshot.cusum())));
+        long revision = state.revision() + 1;
+        AssessmentStep step = new AssessmentStep(revision, current.toString(), elapsed, snapshot.tally().events(),
+                snapshot.now().posterior(), snapshot.horizon().posterior(), change, ids(triggers), ids(evidence));
+        state = state.stepped(max(current, state.current()), Math.max(clock, eventClock ? state.clockMs() : clock),
+                change);
+        return new PendingStep(step, triggers, evidence, restatedFrom, timestamp);
+    }
+
+    /** Share of {@code period} observed at {@code clockMs}: at least a day's worth, at most all of it. */
+    static double elapsed(Period period, long clockMs) {
+        long start = period.start().toEpochMilli();
+        double length = period.end().toEpochMilli() - start;
+        double observed = Math.max(MIN_ELAPSED.toMillis(), clockMs - start);
+        return Math.min(1.0, observed / length);
+    }
+
+    private static List<String> ids(List<StateKey.OfEvent> keys) {
+        List<String> ids = new ArrayList<>(keys.size());
+        keys.forEach(k -> ids.add(k.id()));
+        return ids;
+    }
+
+    private static Period max(Period a, Period b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Period min(Period a, Period b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
