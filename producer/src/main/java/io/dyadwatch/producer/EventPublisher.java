@@ -63,14 +63,14 @@ public final class EventPublisher implements AutoCloseable {
     public Future<RecordMetadata> send(Event event) {
         byte[] bytes = EventJson.toBytes(event);
         List<Future<RecordMetadata>> sent = new ArrayList<>(2);
-        for (String key : keysOf(event)) {
+        for (String key : keysOf(event, watched)) {
             sent.add(producer.send(new ProducerRecord<>(topic, key, bytes)));
         }
         return sent.size() == 1 ? sent.get(0) : new AllSent(sent);
     }
 
     /** The record keys an event is sent under: each watched dyad it concerns, else all its actors. */
-    List<String> keysOf(Event event) {
+    public static List<String> keysOf(Event event, List<Dyad> watched) {
         List<String> keys = new ArrayList<>(1);
         for (Dyad dyad : watched) {
             if (dyad.isContainedIn(event.actors())) {
