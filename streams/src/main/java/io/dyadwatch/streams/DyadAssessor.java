@@ -32,7 +32,7 @@ final class DyadAssessor {
      * @param elapsed  share of it observed, (0, 1]
      * @param tally    its tally
      * @param now      the model's assessment of it, over the elapsed share
-     * @param horizon  the model's assessment of the trailing horizon
+     * @param horizon  the model's assessment of the trailing horizon (from the dyad's first period at the earliest)
      * @param cusum    the CUSUM after it
      * @param trailing the horizon's tallies, latest first
      */
@@ -91,12 +91,14 @@ final class DyadAssessor {
         PeriodTally tally = ledger.tally(current);
         Assessment now = assessPeriod(tally, unitExposure * elapsed);
         CusumState after = cusum.step(now);
-        List<PeriodTally> trailing = ledger.trailing(current, horizonPeriods);
+        // the horizon reaches back no further than the dyad's first period: nothing was observed before it
+        int periods = Math.min(horizonPeriods, first.until(current) + 1);
+        List<PeriodTally> trailing = ledger.trailing(current, periods);
         Map<String, Double> sum = new HashMap<>();
         for (PeriodTally t : trailing) {
             t.weighted().forEach((k, v) -> sum.merge(k, v, Double::sum));
         }
-        Assessment horizon = model.assess(dyad, positive(sum), unitExposure * (elapsed + horizonPeriods - 1));
+        Assessment horizon = model.assess(dyad, positive(sum), unitExposure * (elapsed + periods - 1));
         return new Snapshot(current, elapsed, tally, now, horizon, after, trailing);
     }
 

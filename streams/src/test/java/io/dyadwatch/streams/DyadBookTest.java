@@ -1,0 +1,125 @@
+package io.dyadwatch.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.dyadwatch.catalog.model.ScenarioModel;
+import io.dyadwatch.model.assessment.AssessmentStep;
+import io.dyadwatch.model.assessment.Period;
+import io.dyadwatch.model.assessment.PeriodUnit;
+import io.dyadwatch.model.assessment.Scenario;
+import io.dyadwatch.model.event.Dyad;
+import io.dyadwatch.model.event.Event;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The dyad's analyst in plain Java: ledgers, assessor and evidence, without the driver. */
+class DyadBookTest {
+
+    private static final ScenarioModel MODEL = new ScenarioModel(ReportLedgerTest.CATALOG);
+    private static final Dyad CHN_RUS = Dyad.parse("CHN-RUS");
+
+    private final InMemoryReports store = new InMemoryReports();
+    private final ReportLedger reports = new ReportLedger(store, MODEL.catalog()::indicatorsFor,
+            MODEL.catalog().sourceWeighting(), PeriodUnit.QUARTER, 3);
+
+    private static DyadBook book() {
+        return new DyadBook("CHN-RUS", PeriodUnit.QUARTER, true, new PeriodLedger("CHN-RUS", 10),
+                new DyadAssessor(MODEL, CHN_RUS, PeriodUnit.QUARTER, 4), new EvidenceSelector(5),
+                MODEL.thresholds(CHN_RUS), null);
+    }
+
+    private List<AssessmentStep> feed(DyadBook book, Event event) {
+        return book.onReport(reports.record("CHN-RUS", event, 0), 0, 0).steps().stream().map(PendingStep::step)
+                .toList();
+    }
+
+    private static Event exercise(String id, String date) {
+        return ReportLedgerTest.parse(DyadWatchTopologyTest.event(id, "JOINT_EXERCISE", "[\"RUS\",\"CHN\"]", date,
+                "SIPRI", "A2", "{\"name\":\"Joint Sea " + id + "\",\"domains\":[\"naval\"],\"framework\":\"bilateral\"}"));
+    }
+
+    @Test
+    void shouldCountTheExerciseForItsIndicators() {
+        DyadBook book = book();
+        feed(book, exercise("a", "2022-02-01"));
+
+        assertThat(book.ledger().tally(Period.parse("2022-Q1")).counts()).isNotEmpty();
+    }
+
+    @Test
+    void shouldCloseEverySilentPeriodWithAStepThatMovesTowardWeakening() {
+        DyadBook book = book();
+        feed(book, exercise("a", "2022-02-01"));
+
+        List<AssessmentStep> steps = feed(book, exercise("b", "2023-02-01"));
+
+        assertThat(steps).extracting(AssessmentStep::period)
+                .containsExactly("2022-Q1", "2022-Q2", "2022-Q3", "2022-Q4", "2023-Q1");
+        List<Double> weakening = steps.subList(1, 4).stream()
+                .map(s -> s.changeStatistics().get(Scenario.WEAKENING)).toList();
+        assertThat(weakening).isSorted();
+        assertThat(weakening.get(2)).isGreaterThan(weakening.get(0));
+        assertThat(steps).extracting(AssessmentStep::revision).containsExactly(2L, 3L, 4L, 5L, 6L);
+        assertThat(steps.get(4).triggers()).containsExactly("b");
+    }
+
+    @Test
+    void shouldRestateLaterPeriodsWhenAReportArrivesLate() {
+        DyadBook book = book();
+        feed(book, exercise("a", "2022-02-01"));
+        feed(book, exercise("b", "2023-02-01"));
+        double before = book.assessor().closedResult(Period.parse("2022-Q4")).after().statistic(Scenario.WEAKENING);
+
+        AssessmentStep after = feed(book, exercise("late", "2022-08-01")).get(0);
+
+        assertThat(after.period()).as("the current period does not move back").isEqualTo("2023-Q1");
+        assertThat(before).as("three silent quarters").isPositive();
+        assertThat(book.assessor().closedResult(Period.parse("2022-Q4")).after().statistic(Scenario.WEAKENING))
+                .as("2022-Q3 was not silent after all").isLessThan(before);
+        assertThat(book.ledger().tally(Period.parse("2022-Q3")).events()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReachTheSameAssessmentAsAFreshAssessorWhateverOrderTheReportsCameIn() {
+        List<Event> events = new ArrayList<>();
+        Random random = new Random(5);
+        LocalDate day = LocalDate.parse("2015-01-01");
+        for (int i = 0; i < 60; i++) {
+            day = day.plusDays(5 + random.nextInt(60));
+            events.add(exercise("e" + i, day.toString()));
+        }
+        Collections.shuffle(events, random);
+        DyadBook book = book();
+        AssessmentStep last = null;
+        for (Event e : events) {
+            List<AssessmentStep> steps = feed(book, e);
+            last = steps.get(steps.size() - 1);
+        }
+
+        DyadState state = book.state();
+        DyadAssessor.Snapshot fresh = new DyadAssessor(MODEL, CHN_RUS, PeriodUnit.QUARTER, 4)
+                .assess(book.ledger(), state.first(), state.current(), last.periodElapsed());
+
+        for (Scenario s : List.of(Scenario.WEAKENING, Scenario.STRENGTHENING)) {
+            assertThat(last.changeStatistics().get(s)).isCloseTo(fresh.cusum().statistic(s), within(1e-9));
+            assertThat(last.trailingProbabilities().get(s)).isCloseTo(fresh.horizon().posterior().get(s), within(1e-12));
+        }
+    }
+
+    @Test
+    void shouldCiteEventsBehindTheLeadingScenarioFirstThenTheHeaviest() {
+        DyadBook book = book();
+        feed(book, exercise("a", "2023-01-10"));
+        feed(book, ReportLedgerTest.parse(DyadWatchTopologyTest.event("aid", "LETHAL_AID", "[\"CHN\",\"RUS\"]",
+                "2023-02-10", "Politico", "B2", "{\"items\":[\"rifles\"]}")));
+
+        List<AssessmentStep> steps = feed(book, exercise("b", "2023-03-10"));
+
+        assertThat(steps.get(0).evidence()).hasSize(3).contains("a", "b", "aid");
+    }
+}
