@@ -2,7 +2,6 @@ package io.dyadwatch.alerts;
 
 import io.dyadwatch.alerts.rules.RuleBook;
 import io.dyadwatch.catalog.Catalog;
-import io.dyadwatch.model.alert.Alert;
 import io.dyadwatch.model.assessment.Assessment;
 import io.dyadwatch.model.json.JsonSerde;
 import io.dyadwatch.model.settings.CommonSettings;
@@ -38,10 +37,11 @@ public final class AlertsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AlertLifecycle.LAST),
                 Serdes.String(), new JsonSerde<>(Assessment.class)));
         builder.stream(topics.assessments().name(),
-                        Consumed.with(Serdes.String(), new JsonSerde<>(Assessment.class)).withName("assessments"))
+                        Consumed.with(topics.assessments().keySerde(), topics.assessments().valueSerde())
+                                .withName("assessments"))
                 .process(() -> new AlertLifecycle(rules, catalog, registry), Named.as("alert-rules"),
                         AlertLifecycle.STATES, AlertLifecycle.LAST)
-                .to(topics.alerts().name(), Produced.with(Serdes.String(), new JsonSerde<>(Alert.class))
+                .to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
                         .withName("alerts"));
         return builder.build();
     }

@@ -1,11 +1,8 @@
 package io.dyadwatch.streams;
 
-import io.dyadwatch.model.assessment.Assessment;
-import io.dyadwatch.model.assessment.IndicatorValue;
 import io.dyadwatch.catalog.model.ScenarioModel;
 import io.dyadwatch.model.event.Event;
 import io.dyadwatch.model.event.EventSerde;
-import io.dyadwatch.model.json.JsonSerde;
 import io.dyadwatch.model.settings.CommonSettings;
 import io.dyadwatch.model.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -81,12 +78,12 @@ public final class DyadWatchTopology {
 
         outputs.get("output-indicator")
                 .mapValues(out -> ((Output.IndicatorOut) out).value(), Named.as("indicator-value"))
-                .to(topics.indicators().name(), Produced.with(Serdes.String(), new JsonSerde<>(IndicatorValue.class))
-                        .withName("indicators"));
+                .to(topics.indicators().name(), Produced.with(topics.indicators().keySerde(),
+                        topics.indicators().valueSerde()).withName("indicators"));
         outputs.get("output-assessment")
                 .mapValues(out -> ((Output.AssessmentOut) out).assessment(), Named.as("assessment-value"))
-                .to(topics.assessments().name(), Produced.with(Serdes.String(), new JsonSerde<>(Assessment.class))
-                        .withName("assessments"));
+                .to(topics.assessments().name(), Produced.with(topics.assessments().keySerde(),
+                        topics.assessments().valueSerde()).withName("assessments"));
         return builder.build();
     }
 

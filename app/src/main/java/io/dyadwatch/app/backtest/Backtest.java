@@ -215,8 +215,6 @@ public final class Backtest {
         Properties alertsProps = AlertsTopology.properties(settings.common(), settings.alerts(), Map.of());
         alertsProps.put(StreamsConfig.STATE_DIR_CONFIG, state.resolve("alerts").toString());
         long start = events.isEmpty() ? 0 : timestampOf(events.get(0));
-        JsonSerde<Assessment> assessmentSerde = new JsonSerde<>(Assessment.class);
-        JsonSerde<Alert> alertSerde = new JsonSerde<>(Alert.class);
         try (TopologyTestDriver streams = new TopologyTestDriver(DyadWatchTopology.build(settings.common(),
                         settings.streams(), analysis.model(), registry), streamsProps, Instant.now());
                 TopologyTestDriver rules = new TopologyTestDriver(AlertsTopology.build(settings.common(),
@@ -224,15 +222,15 @@ public final class Backtest {
             TestInputTopic<String, byte[]> in = streams.createInputTopic(topics.events().name(),
                     new StringSerializer(), new ByteArraySerializer());
             TestOutputTopic<String, Assessment> assessments = streams.createOutputTopic(topics.assessments().name(),
-                    new StringDeserializer(), assessmentSerde.deserializer());
+                    topics.assessments().keySerde().deserializer(), topics.assessments().valueSerde().deserializer());
             TestOutputTopic<String, byte[]> indicators = streams.createOutputTopic(topics.indicators().name(),
                     new StringDeserializer(), new ByteArrayDeserializer());
             TestOutputTopic<String, byte[]> deadLetters = streams.createOutputTopic(topics.deadLetters().name(),
                     new StringDeserializer(), new ByteArrayDeserializer());
             TestInputTopic<String, Assessment> rulesIn = rules.createInputTopic(topics.assessments().name(),
-                    new StringSerializer(), assessmentSerde.serializer());
+                    topics.assessments().keySerde().serializer(), topics.assessments().valueSerde().serializer());
             TestOutputTopic<String, Alert> alertsOut = rules.createOutputTopic(topics.alerts().name(),
-                    new StringDeserializer(), alertSerde.deserializer());
+                    topics.alerts().keySerde().deserializer(), topics.alerts().valueSerde().deserializer());
 
             List<BacktestAlert> alerts = new ArrayList<>();
             Map<String, Integer> firing = new HashMap<>();

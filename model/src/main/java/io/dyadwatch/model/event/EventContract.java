@@ -410,7 +410,7 @@ public final class EventContract {
         try {
             instant = text.length() == 10
                     ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : utcSeconds(text);
+                    : io.dyadwatch.model.json.UtcInstants.parseOrNull(text);
             if (instant == null) {
                 instant = OffsetDateTime.parse(text).toInstant();
             }
@@ -424,40 +424,6 @@ public final class EventContract {
         return instant;
     }
 
-    /**
-     * The common form {@code 2023-03-15T08:00:00Z} read directly, or null for any other form (left to
-     * {@link OffsetDateTime#parse}, which accepts the same text but costs several times more per record).
-     * Field ranges are still checked, by {@link LocalDateTime#of}.
-     */
-    private static Instant utcSeconds(String text) {
-        if (text.length() != 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != 'Z') {
-            return null;
-        }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 7);
-        int day = digits(text, 8, 10);
-        int hour = digits(text, 11, 13);
-        int minute = digits(text, 14, 16);
-        int second = digits(text, 17, 19);
-        if ((year | month | day | hour | minute | second) < 0) {
-            return null;
-        }
-        return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
-    }
-
-    /** The decimal number in text[from, to), or -1 when a character is not an ASCII digit. */
-    private static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
-    }
 
     private static JsonNode required(ObjectNode object, String field) {
         JsonNode node = object.get(field);

@@ -12,6 +12,7 @@ public final class Json {
     /** Shared, thread-safe once configured. Instants as ISO-8601 text. */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(UtcInstants.module()) // registered after JavaTimeModule, so it reads instants
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -1,12 +1,17 @@
 package io.dyadwatch.model.topic;
 
+import io.dyadwatch.model.alert.Alert;
+import io.dyadwatch.model.assessment.Assessment;
+import io.dyadwatch.model.assessment.IndicatorValue;
+import io.dyadwatch.model.json.JsonSerde;
 import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * DyadWatch's topics under one name prefix (default {@code dyadwatch.}). Values travel as JSON bytes: the
- * input is written by any client, and the outputs are read by other teams' consumers.
+ * DyadWatch's topics under one name prefix (default {@code dyadwatch.}), each declared once with its serdes.
+ * Values travel as JSON: the input is written by any client (so it is read as bytes and checked by the event
+ * contract), and the outputs are read by other teams' consumers (JSON Schemas in {@code docs/schemas}).
  *
  * @param prefix prepended to every topic name
  */
@@ -14,6 +19,11 @@ public record Topics(String prefix) {
 
     /** The default prefix. */
     public static final String DEFAULT_PREFIX = "dyadwatch.";
+
+    // stateless and thread-safe (one shared ObjectMapper), so one instance each serves every topic descriptor
+    private static final JsonSerde<IndicatorValue> INDICATOR_VALUES = new JsonSerde<>(IndicatorValue.class);
+    private static final JsonSerde<Assessment> ASSESSMENTS = new JsonSerde<>(Assessment.class);
+    private static final JsonSerde<Alert> ALERTS = new JsonSerde<>(Alert.class);
 
     public Topics {
         Objects.requireNonNull(prefix, "prefix");
@@ -30,18 +40,18 @@ public record Topics(String prefix) {
     }
 
     /** Indicator values, key {@code dyad|indicator|period}; compacted. */
-    public Topic<String, byte[]> indicators() {
-        return new Topic<>(prefix + "indicators", Serdes.String(), Serdes.ByteArray(), true);
+    public Topic<String, IndicatorValue> indicators() {
+        return new Topic<>(prefix + "indicators", Serdes.String(), INDICATOR_VALUES, true);
     }
 
     /** Scenario assessments, key = dyad; compacted. */
-    public Topic<String, byte[]> assessments() {
-        return new Topic<>(prefix + "assessments", Serdes.String(), Serdes.ByteArray(), true);
+    public Topic<String, Assessment> assessments() {
+        return new Topic<>(prefix + "assessments", Serdes.String(), ASSESSMENTS, true);
     }
 
     /** Alerts in the alert contract, keyed by fingerprint. */
-    public Topic<String, byte[]> alerts() {
-        return new Topic<>(prefix + "alerts", Serdes.String(), Serdes.ByteArray(), false);
+    public Topic<String, Alert> alerts() {
+        return new Topic<>(prefix + "alerts", Serdes.String(), ALERTS, false);
     }
 
     /** Every topic DyadWatch creates at start-up. */
