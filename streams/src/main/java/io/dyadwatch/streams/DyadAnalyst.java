@@ -163,7 +163,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
             book = new DyadBook(dyad, unit, settings.eventClock(),
                     PeriodLedger.of(dyad, settings.evidenceSize() * 2, tallies),
                     new DyadAssessor(model, parsed, unit, settings.horizonPeriods()), selector,
-                    model.thresholds(parsed), dyadStore.get(dyad));
+                    model.thresholds(parsed), model.indicatorIds(), dyadStore.get(dyad));
             books.put(dyad, book);
         }
         return book;
@@ -243,7 +243,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         for (Scenario s : CusumState.MONITORED) {
             limits.put(s, book.thresholds().threshold(s));
         }
-        List<Driver> drivers = drivers(snapshot.horizon());
+        List<Driver> drivers = drivers(horizonAssessment(book.key(), snapshot));
         List<EvidenceItem> evidence = items(step.evidence(), events);
         Map<String, EvidenceItem> cited = new LinkedHashMap<>();
         for (KeyValue<StateKey.OfStep, PendingStep> kv : steps) {
@@ -304,16 +304,28 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
                 if (closed == null) {
                     continue;
                 }
-                result = result(book.key(), p, 1.0, tally, closed.assessment(), closed.after(), state.revision());
+                result = result(book.key(), p, 1.0, tally, closed.evaluation(), closed.after(), state.revision());
             }
             historyStore.put(new StateKey.OfPeriod(book.key(), p), result);
         }
     }
 
     private static PeriodResult result(String dyad, Period period, double exposure, PeriodTally tally,
-            io.dyadwatch.catalog.model.Assessment assessment, CusumState cusum, long revision) {
+            ScenarioModel.Evaluation evaluation, double[] cusum, long revision) {
         return new PeriodResult(dyad, period.toString(), exposure, tally.events(), positive(tally.weighted()),
-                assessment.posterior(), cusum.statistics(), revision);
+                evaluation.posterior(), DyadAssessor.statistics(cusum), revision);
+    }
+
+    /** The horizon's full assessment, indicator by indicator, for the drivers (once per publication). */
+    private io.dyadwatch.catalog.model.Assessment horizonAssessment(String dyad, DyadAssessor.Snapshot snapshot) {
+        double[] counts = snapshot.horizon().counts();
+        Map<String, Double> byId = new HashMap<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 0) {
+                byId.put(model.indicatorIds().get(i), counts[i]);
+            }
+        }
+        return model.assess(Dyad.parse(dyad), byId, snapshot.horizon().exposure());
     }
 
     private static Map<String, Double> positive(Map<String, Double> weighted) {

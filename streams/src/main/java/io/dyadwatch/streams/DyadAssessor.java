@@ -1,12 +1,13 @@
 package io.dyadwatch.streams;
 
-import io.dyadwatch.catalog.model.Assessment;
 import io.dyadwatch.catalog.model.CusumState;
 import io.dyadwatch.catalog.model.ScenarioModel;
+import io.dyadwatch.catalog.model.ScenarioModel.Evaluation;
 import io.dyadwatch.model.assessment.Period;
 import io.dyadwatch.model.assessment.PeriodUnit;
+import io.dyadwatch.model.assessment.Scenario;
 import io.dyadwatch.model.event.Dyad;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -14,15 +15,18 @@ import java.util.TreeMap;
 
 /**
  * The judgement of one dyad as a function of its {@link PeriodLedger}: the scenario probabilities of the current
- * period and of the trailing horizon, and the CUSUM chain from the dyad's first period to the current one. Closed
- * periods are assessed once and kept (in memory only: everything here is derived from the ledger, and rebuilt
- * from it after a restart); a restated period is re-assessed and the chain re-run from it, which costs an
+ * period and of the trailing horizon, and Page's CUSUM toward each monitored scenario
+ * ({@code S = max(0, S + LLR)}, as {@link CusumState}) from the dyad's first period to the current one. Closed
+ * periods are evaluated once and kept (in memory only: everything here is derived from the ledger, and rebuilt
+ * from it after a restart); a restated period is re-evaluated and the chain re-run from it, which costs an
  * addition per later period.
  */
 final class DyadAssessor {
 
-    /** One closed period: assessed over the whole period, and the CUSUM after it. */
-    record Closed(Assessment assessment, CusumState after) {
+    private static final List<Scenario> MONITORED = CusumState.MONITORED;
+
+    /** One closed period: evaluated over the whole period, and the CUSUM statistics after it. */
+    record Closed(Evaluation evaluation, double[] after) {
     }
 
     /**
@@ -31,13 +35,23 @@ final class DyadAssessor {
      * @param period   the current period
      * @param elapsed  share of it observed, (0, 1]
      * @param tally    its tally
-     * @param now      the model's assessment of it, over the elapsed share
-     * @param horizon  the model's assessment of the trailing horizon (from the dyad's first period at the earliest)
-     * @param cusum    the CUSUM after it
+     * @param now      the model's evaluation of it, over the elapsed share
+     * @param horizon  the model's evaluation of the trailing horizon (from the dyad's first period at the earliest)
+     * @param cusum    the CUSUM statistics after it, in {@link CusumState#MONITORED} order
      * @param trailing the horizon's tallies, latest first
      */
-    record Snapshot(Period period, double elapsed, PeriodTally tally, Assessment now, Assessment horizon,
-            CusumState cusum, List<PeriodTally> trailing) {
+    record Snapshot(Period period, double elapsed, PeriodTally tally, Evaluation now, Evaluation horizon,
+            double[] cusum, List<PeriodTally> trailing) {
+
+        /** The CUSUM statistic toward a monitored scenario. */
+        double statistic(Scenario scenario) {
+            return cusum[MONITORED.indexOf(scenario)];
+        }
+
+        /** The CUSUM statistics by scenario. */
+        Map<Scenario, Double> statistics() {
+            return DyadAssessor.statistics(cusum);
+        }
     }
 
     private final ScenarioModel model;
@@ -45,7 +59,7 @@ final class DyadAssessor {
     private final double unitExposure;
     private final int horizonPeriods;
     private final NavigableMap<Period, Closed> closed = new TreeMap<>();
-    private Assessment emptyPeriod;
+    private Evaluation emptyPeriod;
     private Period chainFirst;
 
     DyadAssessor(ScenarioModel model, Dyad dyad, PeriodUnit unit, int horizonPeriods) {
@@ -81,24 +95,24 @@ final class DyadAssessor {
         }
         closed.tailMap(current, true).clear(); // the current period is open, not closed
         Map.Entry<Period, Closed> last = closed.lastEntry();
-        CusumState cusum = last == null ? CusumState.initial() : last.getValue().after();
+        double[] cusum = last == null ? new double[MONITORED.size()] : last.getValue().after();
         Period from = last == null ? first : last.getKey().next();
         for (Period p = from; p.isBefore(current); p = p.next()) {
-            Assessment whole = assessPeriod(ledger.tally(p), unitExposure);
-            cusum = cusum.step(whole);
+            Evaluation whole = evaluate(ledger.tally(p), unitExposure);
+            cusum = step(cusum, whole);
             closed.put(p, new Closed(whole, cusum));
         }
         PeriodTally tally = ledger.tally(current);
-        Assessment now = assessPeriod(tally, unitExposure * elapsed);
-        CusumState after = cusum.step(now);
+        Evaluation now = evaluate(tally, unitExposure * elapsed);
+        double[] after = step(cusum, now);
         // the horizon reaches back no further than the dyad's first period: nothing was observed before it
         int periods = Math.min(horizonPeriods, first.until(current) + 1);
         List<PeriodTally> trailing = ledger.trailing(current, periods);
-        Map<String, Double> sum = new HashMap<>();
+        double[] sum = new double[model.indicatorIds().size()];
         for (PeriodTally t : trailing) {
-            t.weighted().forEach((k, v) -> sum.merge(k, v, Double::sum));
+            add(t, sum);
         }
-        Assessment horizon = model.assess(dyad, positive(sum), unitExposure * (elapsed + periods - 1));
+        Evaluation horizon = model.evaluate(dyad, sum, unitExposure * (elapsed + periods - 1));
         return new Snapshot(current, elapsed, tally, now, horizon, after, trailing);
     }
 
@@ -107,19 +121,37 @@ final class DyadAssessor {
         return closed.get(period);
     }
 
-    private Assessment assessPeriod(PeriodTally tally, double exposure) {
+    /** CUSUM statistics (in {@link CusumState#MONITORED} order) by scenario. */
+    static Map<Scenario, Double> statistics(double[] cusum) {
+        Map<Scenario, Double> map = new EnumMap<>(Scenario.class);
+        for (int m = 0; m < MONITORED.size(); m++) {
+            map.put(MONITORED.get(m), cusum[m]);
+        }
+        return map;
+    }
+
+    private static double[] step(double[] before, Evaluation evaluation) {
+        double[] after = new double[before.length];
+        for (int m = 0; m < before.length; m++) {
+            after[m] = Math.max(0, before[m] + evaluation.llrVsStatusQuo(MONITORED.get(m)));
+        }
+        return after;
+    }
+
+    private Evaluation evaluate(PeriodTally tally, double exposure) {
         if (tally.events() == 0 && exposure == unitExposure) {
             if (emptyPeriod == null) {
-                emptyPeriod = model.assess(dyad, Map.of(), exposure);
+                emptyPeriod = model.evaluate(dyad, new double[model.indicatorIds().size()], exposure);
             }
             return emptyPeriod;
         }
-        return model.assess(dyad, positive(tally.weighted()), exposure);
+        double[] counts = new double[model.indicatorIds().size()];
+        add(tally, counts);
+        return model.evaluate(dyad, counts, exposure);
     }
 
-    private static Map<String, Double> positive(Map<String, Double> weighted) {
-        Map<String, Double> clean = new HashMap<>();
-        weighted.forEach((k, v) -> clean.put(k, Math.max(0, v)));
-        return clean;
+    /** Adds a tally's weighted counts (negative sums, from rounding, as 0) into {@code counts}. */
+    private void add(PeriodTally tally, double[] counts) {
+        tally.weighted().forEach((id, value) -> counts[model.indicatorIndex(id)] += Math.max(0, value));
     }
 }

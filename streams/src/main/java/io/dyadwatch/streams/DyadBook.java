@@ -44,6 +44,7 @@ final class DyadBook {
     private final DyadAssessor assessor;
     private final EvidenceSelector selector;
     private final CusumThresholds thresholds;
+    private final List<String> indicatorIds;
     private DyadState state;
     private DyadAssessor.Snapshot latest;
 
@@ -51,7 +52,8 @@ final class DyadBook {
      * @param state the stored state, or null for a dyad without events yet
      */
     DyadBook(String key, PeriodUnit unit, boolean eventClock, PeriodLedger ledger, DyadAssessor assessor,
-            EvidenceSelector selector, CusumThresholds thresholds, DyadState state) {
+            EvidenceSelector selector, CusumThresholds thresholds, List<String> indicatorIds, DyadState state) {
+        this.indicatorIds = indicatorIds;
         this.key = key;
         this.unit = unit;
         this.eventClock = eventClock;
@@ -141,7 +143,7 @@ final class DyadBook {
         DyadAssessor.Snapshot now = assessor.assess(ledger, state.first(), state.current(),
                 elapsed(state.current(), wallMs));
         for (Scenario s : CusumState.MONITORED) {
-            if (Math.abs(now.cusum().statistic(s) - state.lastChange().getOrDefault(s, 0.0)) > TICK_CHANGE) {
+            if (Math.abs(now.statistic(s) - state.lastChange().getOrDefault(s, 0.0)) > TICK_CHANGE) {
                 return List.of(step(state.current(), wallMs, List.of(), state.current(), timestamp));
             }
         }
@@ -157,9 +159,9 @@ final class DyadBook {
     }
 
     /** The scenario whose change statistic is nearest its threshold. */
-    Scenario leading(CusumState cusum) {
+    Scenario leading(DyadAssessor.Snapshot snapshot) {
         return CusumState.MONITORED.stream()
-                .max(Comparator.comparingDouble(s -> cusum.statistic(s) / thresholds.threshold(s))).orElseThrow();
+                .max(Comparator.comparingDouble(s -> snapshot.statistic(s) / thresholds.threshold(s))).orElseThrow();
     }
 
     private List<PendingStep> closeUntil(Period target, long timestamp) {
@@ -177,10 +179,10 @@ final class DyadBook {
         latest = snapshot;
         Map<Scenario, Double> change = new EnumMap<>(Scenario.class);
         for (Scenario s : CusumState.MONITORED) {
-            change.put(s, snapshot.cusum().statistic(s));
+            change.put(s, snapshot.statistic(s));
         }
         List<StateKey.OfEvent> evidence = selector.select(snapshot.trailing(),
-                EvidenceSelector.driving(snapshot.horizon(), leading(snapshot.cusum())));
+                EvidenceSelector.driving(snapshot.horizon(), leading(snapshot), indicatorIds));
         long revision = state.revision() + 1;
         AssessmentStep step = new AssessmentStep(revision, current.toString(), elapsed, snapshot.tally().events(),
                 snapshot.now().posterior(), snapshot.horizon().posterior(), change, ids(triggers), ids(evidence));

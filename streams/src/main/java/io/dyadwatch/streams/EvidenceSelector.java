@@ -1,7 +1,6 @@
 package io.dyadwatch.streams;
 
-import io.dyadwatch.catalog.model.Assessment;
-import io.dyadwatch.catalog.model.IndicatorContribution;
+import io.dyadwatch.catalog.model.ScenarioModel.Evaluation;
 import io.dyadwatch.model.assessment.Scenario;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,12 +21,34 @@ final class EvidenceSelector {
         this.size = size;
     }
 
-    /** The indicators that move {@code leading} away from the status quo in the horizon's assessment. */
-    static Set<String> driving(Assessment horizon, Scenario leading) {
-        Set<String> driving = new HashSet<>();
-        for (IndicatorContribution c : horizon.drivers(leading, 3)) {
-            if (c.llrVsStatusQuo().get(leading) > 0) {
-                driving.add(c.indicatorId());
+    /**
+     * The indicators that move {@code leading} away from the status quo in the horizon's evaluation: of the three
+     * largest terms (by size), those in its favour.
+     */
+    static Set<String> driving(Evaluation horizon, Scenario leading, List<String> indicatorIds) {
+        int[] best = {-1, -1, -1};
+        double[] size = {0, 0, 0};
+        for (int i = 0; i < indicatorIds.size(); i++) {
+            double magnitude = Math.abs(horizon.term(i, leading));
+            if (magnitude <= 1e-9) {
+                continue;
+            }
+            for (int r = 0; r < 3; r++) {
+                if (magnitude > size[r]) {
+                    for (int q = 2; q > r; q--) {
+                        size[q] = size[q - 1];
+                        best[q] = best[q - 1];
+                    }
+                    size[r] = magnitude;
+                    best[r] = i;
+                    break;
+                }
+            }
+        }
+        Set<String> driving = new HashSet<>(4);
+        for (int i : best) {
+            if (i >= 0 && horizon.term(i, leading) > 0) {
+                driving.add(indicatorIds.get(i));
             }
         }
         return driving;
@@ -45,7 +66,7 @@ final class EvidenceSelector {
             }
         }
         candidates.sort(Comparator
-                .comparing((PeriodTally.Ranked r) -> r.indicators().stream().noneMatch(driving::contains))
+                .comparing((PeriodTally.Ranked r) -> !drives(r, driving))
                 .thenComparing(Comparator.comparingDouble(PeriodTally.Ranked::weight).reversed())
                 .thenComparing(Comparator.comparingLong(PeriodTally.Ranked::occurredAtMs).reversed())
                 .thenComparing(r -> r.key().id()));
@@ -54,5 +75,17 @@ final class EvidenceSelector {
             keys.add(candidates.get(i).key());
         }
         return keys;
+    }
+
+    private static boolean drives(PeriodTally.Ranked r, Set<String> driving) {
+        if (driving.isEmpty()) {
+            return false;
+        }
+        for (String indicator : r.indicators()) {
+            if (driving.contains(indicator)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -37,7 +37,8 @@ public final class ScenarioModel {
     private final Map<Dyad, CusumThresholds> thresholds = new ConcurrentHashMap<>();
 
     /** Precomputed rates of one dyad: lambda[i][s], ln lambda[i][s], ln prior[s]. */
-    record DyadParameters(Dyad dyad, double[][] lambda, double[][] logLambda, double[] logPrior) {
+    record DyadParameters(Dyad dyad, double[][] lambda, double[][] logLambda, double[] logPrior,
+            double[] totalLambda) {
     }
 
     /** The model of a catalog. */
@@ -67,7 +68,13 @@ public final class ScenarioModel {
             for (Scenario s : SCENARIOS) {
                 logPrior[s.ordinal()] = Math.log(profile.priors().get(s));
             }
-            p.put(profile.dyad(), new DyadParameters(profile.dyad(), lambda, logLambda, logPrior));
+            double[] totalLambda = new double[SCENARIOS.length];
+            for (double[] row : lambda) {
+                for (int k = 0; k < SCENARIOS.length; k++) {
+                    totalLambda[k] += row[k];
+                }
+            }
+            p.put(profile.dyad(), new DyadParameters(profile.dyad(), lambda, logLambda, logPrior, totalLambda));
         }
         this.parameters = Collections.unmodifiableMap(p);
     }
@@ -150,6 +157,122 @@ public final class ScenarioModel {
             llr.put(s, logLikelihood[k] - logLikelihood[SQ]);
         }
         return new Assessment(dyad, weightedCounts, ll, posterior, llr, contributions);
+    }
+
+    /** The catalog's indicator ids, in catalog order: the positions of {@link #evaluate}'s counts. */
+    public List<String> indicatorIds() {
+        return indicatorIds;
+    }
+
+    /** The position of an indicator in {@link #indicatorIds()}. */
+    public int indicatorIndex(String indicatorId) {
+        return index(indicatorId);
+    }
+
+    /**
+     * The same judgement as {@link #assess(Dyad, Map, double)} for the posterior and the log-likelihood ratios,
+     * without the per-indicator breakdown (computed on request by {@link Evaluation#term}): the path taken once per
+     * report, where building {@link IndicatorContribution}s for every indicator was most of the cost. The terms
+     * that do not depend on the scenario ({@code ln x!}, {@code x ln exposure}) are left out: they cancel in both.
+     *
+     * @param counts   weighted count per indicator, in {@link #indicatorIds()} order; each finite and &gt;= 0
+     * @param exposure periods of observation, &gt; 0
+     */
+    public Evaluation evaluate(Dyad dyad, double[] counts, double exposure) {
+        if (!(exposure > 0) || Double.isInfinite(exposure)) {
+            throw new IllegalArgumentException("exposure must be finite and > 0, got " + exposure);
+        }
+        DyadParameters p = parameters(dyad);
+        if (counts.length != indicatorIds.size()) {
+            throw new IllegalArgumentException("expected " + indicatorIds.size() + " counts, got " + counts.length);
+        }
+        double[] logLikelihood = new double[SCENARIOS.length];
+        for (int k = 0; k < SCENARIOS.length; k++) {
+            logLikelihood[k] = -exposure * p.totalLambda()[k];
+        }
+        for (int i = 0; i < counts.length; i++) {
+            double x = counts[i];
+            if (x != 0) {
+                if (!(x > 0) || Double.isInfinite(x)) {
+                    throw new IllegalArgumentException("weighted count of '" + indicatorIds.get(i)
+                            + "' must be finite and >= 0, got " + x);
+                }
+                double[] logLambda = p.logLambda()[i];
+                for (int k = 0; k < SCENARIOS.length; k++) {
+                    logLikelihood[k] += x * logLambda[k];
+                }
+            }
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        double[] logJoint = new double[SCENARIOS.length];
+        for (int k = 0; k < SCENARIOS.length; k++) {
+            logJoint[k] = p.logPrior()[k] + logLikelihood[k];
+            max = Math.max(max, logJoint[k]);
+        }
+        double normaliser = 0;
+        for (double lj : logJoint) {
+            normaliser += Math.exp(lj - max);
+        }
+        double[] posterior = new double[SCENARIOS.length];
+        double[] llr = new double[SCENARIOS.length];
+        for (int k = 0; k < SCENARIOS.length; k++) {
+            posterior[k] = Math.exp(logJoint[k] - max) / normaliser;
+            llr[k] = logLikelihood[k] - logLikelihood[SQ];
+        }
+        return new Evaluation(p, counts.clone(), exposure, posterior, llr);
+    }
+
+    /** What {@link #evaluate} found: posterior and log-likelihood ratios by scenario, terms per indicator. */
+    public static final class Evaluation {
+        private final DyadParameters parameters;
+        private final double[] counts;
+        private final double exposure;
+        private final double[] posterior;
+        private final double[] llr;
+
+        Evaluation(DyadParameters parameters, double[] counts, double exposure, double[] posterior, double[] llr) {
+            this.parameters = parameters;
+            this.counts = counts;
+            this.exposure = exposure;
+            this.posterior = posterior;
+            this.llr = llr;
+        }
+
+        /** P(scenario | counts). */
+        public double posterior(Scenario scenario) {
+            return posterior[scenario.ordinal()];
+        }
+
+        /** The posterior of every scenario. */
+        public Map<Scenario, Double> posterior() {
+            EnumMap<Scenario, Double> map = new EnumMap<>(Scenario.class);
+            for (Scenario s : SCENARIOS) {
+                map.put(s, posterior[s.ordinal()]);
+            }
+            return map;
+        }
+
+        /** ln P(counts | scenario) - ln P(counts | STATUS_QUO): the CUSUM increment. */
+        public double llrVsStatusQuo(Scenario scenario) {
+            return llr[scenario.ordinal()];
+        }
+
+        /** Indicator {@code i}'s term of {@link #llrVsStatusQuo}: the terms of all indicators sum to it. */
+        public double term(int i, Scenario scenario) {
+            int k = scenario.ordinal();
+            return counts[i] * (parameters.logLambda()[i][k] - parameters.logLambda()[i][SQ])
+                    - exposure * (parameters.lambda()[i][k] - parameters.lambda()[i][SQ]);
+        }
+
+        /** The counts evaluated, in {@link ScenarioModel#indicatorIds()} order (a copy). */
+        public double[] counts() {
+            return counts.clone();
+        }
+
+        /** The exposure evaluated, in quarters. */
+        public double exposure() {
+            return exposure;
+        }
     }
 
     /** CUSUM thresholds of a watched dyad, calibrated to the catalog's false-alarm budget (computed once, then cached). */
