@@ -4,7 +4,7 @@ import io.dyadwatch.alerts.rules.AlertRule;
 import io.dyadwatch.model.assessment.Assessment;
 import io.dyadwatch.model.assessment.Driver;
 import io.dyadwatch.model.assessment.EvidenceItem;
-import io.dyadwatch.model.assessment.PeriodUnit;
+import io.dyadwatch.model.assessment.Period;
 import io.dyadwatch.model.assessment.Scenario;
 import io.dyadwatch.model.event.Grade;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ final class RuleEvaluator {
                         .filter(t -> t.indicators().contains(indicator) && confirmed(r, t)).toList();
                 boolean fresh = !matching.isEmpty();
                 if (isFiring(state) && fresh && periodsBetween(state.period(),
-                        unitOf(a.period()).labelOf(matching.get(0).occurredAt())) > r.resolveAfterPeriods()) {
+                        periodOf(a, matching.get(0).occurredAt())) > r.resolveAfterPeriods()) {
                     // a new signature event well after the one still firing: that alert resolves and a new one
                     // fires (when events arrive together, as after an outage, one assessment can carry both the
                     // periods that would have resolved it and the new event)
@@ -81,7 +81,7 @@ final class RuleEvaluator {
                             abbreviate(trigger.summary(), 120), trigger.sourceName(), trigger.grade(),
                             trigger.corroboration(), trigger.corroboration() == 1 ? "" : "s"),
                             a.changeStatistics().get(r.scenario()), evidence, List.of(indicator),
-                            unitOf(a.period()).labelOf(trigger.occurredAt())));
+                            periodOf(a, trigger.occurredAt())));
                 }
             }
         } else if (rule instanceof AlertRule.IndicatorThreshold r) {
@@ -109,22 +109,14 @@ final class RuleEvaluator {
         return a.drivers().stream().filter(d -> d.scenario() == s && d.llr() > 0).map(Driver::indicator).toList();
     }
 
-    static PeriodUnit unitOf(String period) {
-        for (PeriodUnit unit : PeriodUnit.values()) {
-            if (unit.isLabel(period)) {
-                return unit;
-            }
-        }
-        throw new IllegalArgumentException("not a period label: " + period);
+    /** The label of the period, of the assessment's unit, that an instant falls in. */
+    private static String periodOf(Assessment a, java.time.Instant instant) {
+        return Period.of(Period.parse(a.period()).unit(), instant).toString();
     }
 
-    private static int periodsBetween(String from, String to) {
-        PeriodUnit unit = unitOf(from);
-        int n = 0;
-        for (String p = from; p.compareTo(to) < 0 && n < 10_000; p = unit.next(p)) {
-            n++;
-        }
-        return n;
+    /** Periods from one label to a later one (0 when {@code to} is not later). */
+    static int periodsBetween(String from, String to) {
+        return Math.max(0, Period.parse(from).until(Period.parse(to)));
     }
 
     private static String abbreviate(String text, int max) {

@@ -16,7 +16,8 @@ class BenchmarkSmokeIT {
     void shouldMeasureBothApplicationsAndTheEventToAlertLatency() throws Exception {
         StringWriter log = new StringWriter();
 
-        BenchmarkResult result = new Benchmark(2_000, 500, 1_000, 3, new PrintWriter(log, true)).run();
+        BenchmarkResult result = new Benchmark(2_000, 500, 1_000, 3, io.dyadwatch.app.bench.SyntheticEvents.Order.RANDOM,
+                new PrintWriter(log, true)).run();
 
         assertThat(result.events()).isEqualTo(2_000);
         assertThat(result.baselineRate()).isPositive();

@@ -54,6 +54,7 @@ final class AnalystSerdes {
         out.list(v.top(), (r, o) -> {
             o.string(r.key().dyad());
             o.string(r.key().type());
+            o.string(r.key().match());
             o.writeLong(r.key().epochDay());
             o.string(r.key().id());
             o.writeDouble(r.weight());
@@ -78,7 +79,8 @@ final class AnalystSerdes {
             }
         }
         return new PeriodTally(events, counts, weighted, in.list(i -> new PeriodTally.Ranked(
-                new StateKey.OfEvent(i.string(), i.string(), i.readLong(), i.string()), i.readDouble(), i.readLong(),
+                new StateKey.OfEvent(i.string(), i.string(), i.string(), i.readLong(), i.string()), i.readDouble(),
+                i.readLong(),
                 i.strings())), in.readLong());
     });
 
@@ -106,6 +108,12 @@ final class AnalystSerdes {
         out.list(v.evidence(), AnalystSerdes::eventKey);
         period(v.restatedFrom(), out);
         out.writeLong(v.timestamp());
+        out.list(v.touched(), (t, o) -> {
+            period(t.period(), o);
+            o.string(t.indicator());
+            o.writeDouble(t.before());
+            o.writeDouble(t.after());
+        });
     }, in -> {
         long revision = in.readLong();
         String period = in.string();
@@ -117,8 +125,9 @@ final class AnalystSerdes {
         var triggers = in.list(AnalystSerdes::eventKey);
         var evidence = in.list(AnalystSerdes::eventKey);
         return new PendingStep(new AssessmentStep(revision, period, elapsed, events, probabilities, trailing, change,
-                triggers.stream().map(StateKey.OfEvent::id).toList(), evidence.stream().map(StateKey.OfEvent::id).toList()),
-                triggers, evidence, period(in), in.readLong());
+                triggers.stream().map(StateKey.OfEvent::id).toList(), evidence.stream().map(StateKey.OfEvent::id).toList(),
+                Map.of()), triggers, evidence, period(in), in.readLong(),
+                in.list(i -> new PendingStep.Touched(period(i), i.string(), i.readDouble(), i.readDouble())));
     });
 
     static final StateSerde<PeriodResult> RESULT = new StateSerde<>(PeriodResult.class, (v, out) -> {
@@ -150,12 +159,13 @@ final class AnalystSerdes {
     private static void eventKey(StateKey.OfEvent k, StateSerde.Out out) throws IOException {
         out.string(k.dyad());
         out.string(k.type());
+        out.string(k.match());
         out.writeLong(k.epochDay());
         out.string(k.id());
     }
 
     private static StateKey.OfEvent eventKey(StateSerde.In in) throws IOException {
-        return new StateKey.OfEvent(in.string(), in.string(), in.readLong(), in.string());
+        return new StateKey.OfEvent(in.string(), in.string(), in.string(), in.readLong(), in.string());
     }
 
     private static void period(Period p, StateSerde.Out out) throws IOException {

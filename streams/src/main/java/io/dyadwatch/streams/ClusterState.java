@@ -102,8 +102,19 @@ record ClusterState(String id, String type, Instant occurredAt, Period period, S
 
     /** Its key in the events store of a dyad. */
     StateKey.OfEvent key(String dyad) {
-        return new StateKey.OfEvent(dyad, type, java.time.LocalDate.ofInstant(occurredAt, java.time.ZoneOffset.UTC)
-                .toEpochDay(), id);
+        return new StateKey.OfEvent(dyad, type, matchKey(name, location),
+                java.time.LocalDate.ofInstant(occurredAt, java.time.ZoneOffset.UTC).toEpochDay(), id);
+    }
+
+    /**
+     * What a report must share with an event to be another report of it ({@link #sameEventAs}): its normalised
+     * name, or its normalised location when it has no name; empty when it has neither.
+     */
+    static String matchKey(String normalisedName, String normalisedLocation) {
+        if (normalisedName != null) {
+            return "n:" + normalisedName;
+        }
+        return normalisedLocation != null ? "l:" + normalisedLocation : "";
     }
 
     /** True when its reports carry a name or a location, so later reports can be matched to it. */

@@ -257,8 +257,48 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
                 step.eventsInPeriod(), positive(snapshot.tally().weighted()), step.probabilities(),
                 step.trailingProbabilities(), settings.horizonPeriods(), step.changeStatistics(), limits, drivers,
                 drivers.stream().filter(d -> d.llr() > 0).map(Driver::explain).toList(), evidence,
-                List.copyOf(triggers.values()), steps.stream().map(kv -> kv.value.step()).toList(),
+                List.copyOf(triggers.values()), published(book, steps),
                 List.copyOf(cited.values()));
+    }
+
+    /**
+     * The steps as published: each with the current period's indicator values (all of them on the first step and
+     * on a step in a new period, otherwise those it changed), and without evidence ids that repeat the previous
+     * step's. The values of an earlier step are the ledger's now with the later steps' changes undone.
+     */
+    private static List<AssessmentStep> published(DyadBook book, List<KeyValue<StateKey.OfStep, PendingStep>> steps) {
+        List<AssessmentStep> out = new ArrayList<>(steps.size());
+        String previousPeriod = null;
+        List<String> previousEvidence = null;
+        for (int k = 0; k < steps.size(); k++) {
+            PendingStep pending = steps.get(k).value;
+            AssessmentStep step = pending.step();
+            Period period = Period.parse(step.period());
+            Map<String, Double> values = new HashMap<>();
+            if (!step.period().equals(previousPeriod)) {
+                book.ledger().tally(period).weighted().forEach((id, v) -> values.put(id, Math.max(0, v)));
+                for (int j = steps.size() - 1; j > k; j--) {
+                    List<PendingStep.Touched> later = steps.get(j).value.touched();
+                    for (int t = later.size() - 1; t >= 0; t--) {
+                        if (later.get(t).period().equals(period)) {
+                            values.put(later.get(t).indicator(), later.get(t).before());
+                        }
+                    }
+                }
+                values.values().removeIf(v -> v == 0);
+            } else {
+                for (PendingStep.Touched t : pending.touched()) {
+                    if (t.period().equals(period)) {
+                        values.put(t.indicator(), t.after());
+                    }
+                }
+            }
+            List<String> evidence = step.evidence().equals(previousEvidence) ? null : step.evidence();
+            out.add(step.with(evidence, values));
+            previousPeriod = step.period();
+            previousEvidence = step.evidence();
+        }
+        return out;
     }
 
     private static List<EvidenceItem> items(List<String> ids, Map<String, ClusterState> events) {
@@ -398,8 +438,8 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         }
 
         @Override
-        public List<ClusterState> events(String dyad, String type, LocalDate from, LocalDate to) {
-            StateKey.OfEvent[] range = StateKey.eventRange(dyad, type, from, to);
+        public List<ClusterState> events(String dyad, String type, String match, LocalDate from, LocalDate to) {
+            StateKey.OfEvent[] range = StateKey.eventRange(dyad, type, match, from, to);
             List<ClusterState> events = new ArrayList<>();
             try (KeyValueIterator<StateKey.OfEvent, ClusterState> it = eventStore.range(range[0], range[1])) {
                 it.forEachRemaining(kv -> events.add(kv.value));

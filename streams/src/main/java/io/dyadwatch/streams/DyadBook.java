@@ -99,14 +99,22 @@ final class DyadBook {
     Change onReport(ReportLedger.Outcome outcome, long wallMs, long timestamp) {
         ClusterState event;
         PeriodTally tally;
+        PeriodTally before;
         if (outcome instanceof ReportLedger.Outcome.Added added) {
             event = added.event();
+            before = ledger.tally(event.period());
             tally = ledger.add(event);
         } else if (outcome instanceof ReportLedger.Outcome.Merged merged) {
             event = merged.after();
+            before = ledger.tally(event.period());
             tally = ledger.merge(merged.before(), merged.after());
         } else {
             return Change.NONE;
+        }
+        List<PendingStep.Touched> touched = new ArrayList<>(event.indicators().size());
+        for (String indicator : event.indicators()) {
+            touched.add(new PendingStep.Touched(event.period(), indicator, value(before, indicator),
+                    value(tally, indicator)));
         }
         Period period = event.period();
         long occurredMs = event.occurredAt().toEpochMilli();
@@ -125,8 +133,13 @@ final class DyadBook {
         Period target = max(max(Period.of(unit, Instant.ofEpochMilli(clock)), period), state.current());
         List<PendingStep> steps = new ArrayList<>(closeUntil(target, timestamp));
         Period restatedFrom = steps.isEmpty() ? period : min(period, steps.get(0).restatedFrom());
-        steps.add(step(target, clock, List.of(event.key(key)), restatedFrom, timestamp));
+        steps.add(step(target, clock, List.of(event.key(key)), restatedFrom, timestamp, touched));
         return new Change(steps, Map.of(period, tally));
+    }
+
+    /** An indicator's weighted count in a tally (a negative sum, from rounding, as 0). */
+    static double value(PeriodTally tally, String indicator) {
+        return Math.max(0, tally.weighted().getOrDefault(indicator, 0.0));
     }
 
     /** A tick of the wall clock: closes the periods it left behind, and reports a moved change statistic. */
@@ -137,14 +150,14 @@ final class DyadBook {
         Period target = Period.of(unit, Instant.ofEpochMilli(wallMs));
         if (target.isAfter(state.current())) {
             List<PendingStep> steps = new ArrayList<>(closeUntil(target, timestamp));
-            steps.add(step(target, wallMs, List.of(), target, timestamp));
+            steps.add(step(target, wallMs, List.of(), target, timestamp, List.of()));
             return steps;
         }
         DyadAssessor.Snapshot now = assessor.assess(ledger, state.first(), state.current(),
                 elapsed(state.current(), wallMs));
         for (Scenario s : CusumState.MONITORED) {
             if (Math.abs(now.statistic(s) - state.lastChange().getOrDefault(s, 0.0)) > TICK_CHANGE) {
-                return List.of(step(state.current(), wallMs, List.of(), state.current(), timestamp));
+                return List.of(step(state.current(), wallMs, List.of(), state.current(), timestamp, List.of()));
             }
         }
         return List.of();
@@ -167,13 +180,13 @@ final class DyadBook {
     private List<PendingStep> closeUntil(Period target, long timestamp) {
         List<PendingStep> steps = new ArrayList<>();
         for (Period p = state.current(); p.isBefore(target); p = p.next()) {
-            steps.add(step(p, p.end().toEpochMilli(), List.of(), p, timestamp));
+            steps.add(step(p, p.end().toEpochMilli(), List.of(), p, timestamp, List.of()));
         }
         return steps;
     }
 
     private PendingStep step(Period current, long clock, List<StateKey.OfEvent> triggers, Period restatedFrom,
-            long timestamp) {
+            long timestamp, List<PendingStep.Touched> touched) {
         double elapsed = elapsed(current, clock);
         DyadAssessor.Snapshot snapshot = assessor.assess(ledger, state.first(), current, elapsed);
         latest = snapshot;
@@ -185,10 +198,11 @@ final class DyadBook {
                 EvidenceSelector.driving(snapshot.horizon(), leading(snapshot), indicatorIds));
         long revision = state.revision() + 1;
         AssessmentStep step = new AssessmentStep(revision, current.toString(), elapsed, snapshot.tally().events(),
-                snapshot.now().posterior(), snapshot.horizon().posterior(), change, ids(triggers), ids(evidence));
+                snapshot.now().posterior(), snapshot.horizon().posterior(), change, ids(triggers), ids(evidence),
+                Map.of());
         state = state.stepped(max(current, state.current()), Math.max(clock, eventClock ? state.clockMs() : clock),
                 change);
-        return new PendingStep(step, triggers, evidence, restatedFrom, timestamp);
+        return new PendingStep(step, triggers, evidence, restatedFrom, timestamp, touched);
     }
 
     /** Share of {@code period} observed at {@code clockMs}: at least a day's worth, at most all of it. */

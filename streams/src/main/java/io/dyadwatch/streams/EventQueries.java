@@ -27,7 +27,8 @@ public final class EventQueries {
      */
     public static List<EvidenceItem> recentEvents(KafkaStreams streams, String dyad, String type, int limit) {
         List<ClusterState> events = range(streams, AnalystStores.EVENTS,
-                new StateKey.OfEvent(dyad, "", Long.MIN_VALUE, ""), new StateKey.OfEvent(dyad, "\uffff", Long.MAX_VALUE, ""));
+                new StateKey.OfEvent(dyad, "", "", Long.MIN_VALUE, ""),
+                new StateKey.OfEvent(dyad, "\uffff", "", Long.MAX_VALUE, ""));
         return events.stream().filter(e -> type == null || e.type().equals(type))
                 .sorted(Comparator.comparing(ClusterState::occurredAt).reversed())
                 .limit(limit).map(ClusterState::evidence).toList();

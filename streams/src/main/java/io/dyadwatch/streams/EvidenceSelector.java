@@ -54,25 +54,40 @@ final class EvidenceSelector {
         return driving;
     }
 
-    /** The cited events' keys, best first. */
+    /** The order of citation: behind a driving indicator first, then heavier, then newer, then by id. */
+    private static final Comparator<Candidate> BEST_FIRST = Comparator
+            .comparing((Candidate c) -> !c.drives())
+            .thenComparing(Comparator.comparingDouble((Candidate c) -> c.ranked().weight()).reversed())
+            .thenComparing(Comparator.comparingLong((Candidate c) -> c.ranked().occurredAtMs()).reversed())
+            .thenComparing(c -> c.ranked().key().id());
+
+    private record Candidate(PeriodTally.Ranked ranked, boolean drives) {
+    }
+
+    /** The cited events' keys, best first (a bounded selection: this runs once per report). */
     List<StateKey.OfEvent> select(List<PeriodTally> trailing, Set<String> driving) {
-        List<PeriodTally.Ranked> candidates = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Candidate[] best = new Candidate[size];
+        int kept = 0;
         for (PeriodTally tally : trailing) {
             for (PeriodTally.Ranked r : tally.top()) {
-                if (seen.add(r.key().id())) {
-                    candidates.add(r);
+                Candidate c = new Candidate(r, drives(r, driving));
+                int at = kept;
+                while (at > 0 && BEST_FIRST.compare(c, best[at - 1]) < 0) {
+                    at--;
                 }
+                if (at >= size) {
+                    continue;
+                }
+                if (kept < size) {
+                    kept++;
+                }
+                System.arraycopy(best, at, best, at + 1, kept - 1 - at);
+                best[at] = c;
             }
         }
-        candidates.sort(Comparator
-                .comparing((PeriodTally.Ranked r) -> !drives(r, driving))
-                .thenComparing(Comparator.comparingDouble(PeriodTally.Ranked::weight).reversed())
-                .thenComparing(Comparator.comparingLong(PeriodTally.Ranked::occurredAtMs).reversed())
-                .thenComparing(r -> r.key().id()));
-        List<StateKey.OfEvent> keys = new ArrayList<>(Math.min(size, candidates.size()));
-        for (int i = 0; i < candidates.size() && keys.size() < size; i++) {
-            keys.add(candidates.get(i).key());
+        List<StateKey.OfEvent> keys = new ArrayList<>(kept);
+        for (int i = 0; i < kept; i++) {
+            keys.add(best[i].ranked().key());
         }
         return keys;
     }

@@ -26,8 +26,8 @@ final class ReportLedger {
         /** Remembers a counted report, first seen at {@code firstSeenMs} (processing time). */
         void remember(StateKey.OfReport report, long firstSeenMs);
 
-        /** The dyad's known events of a type between two days, inclusive. */
-        List<ClusterState> events(String dyad, String type, LocalDate from, LocalDate to);
+        /** The dyad's known events of a type and match key ({@link ClusterState#matchKey}) between two days, inclusive. */
+        List<ClusterState> events(String dyad, String type, String match, LocalDate from, LocalDate to);
 
         /** Stores a new or updated event. */
         void put(StateKey.OfEvent key, ClusterState event);
@@ -91,12 +91,13 @@ final class ReportLedger {
     }
 
     private ClusterState knownEvent(String dyad, Event event) {
-        if (ClusterState.normalised(event.attribute("name")) == null
-                && ClusterState.normalised(event.attribute("location")) == null) {
+        String match = ClusterState.matchKey(ClusterState.normalised(event.attribute("name")),
+                ClusterState.normalised(event.attribute("location")));
+        if (match.isEmpty()) {
             return null;
         }
         LocalDate day = LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC);
-        for (ClusterState candidate : store.events(dyad, event.type().name(), day.minusDays(windowDays),
+        for (ClusterState candidate : store.events(dyad, event.type().name(), match, day.minusDays(windowDays),
                 day.plusDays(windowDays))) {
             if (candidate.sameEventAs(event)) {
                 return candidate;

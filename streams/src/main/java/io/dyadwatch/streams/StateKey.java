@@ -39,15 +39,20 @@ sealed interface StateKey {
     }
 
     /**
-     * A real-world event of a dyad, found by type and day for corroboration.
+     * A real-world event of a dyad, found for corroboration by type, what a later report must share with it
+     * ({@code match}), and day: a range scan over a few days of one type and match key finds the candidates, and
+     * nothing else.
      *
+     * @param match    {@code n:} and the normalised name, or {@code l:} and the normalised location when unnamed,
+     *                 or empty when the event has neither (no later report can be matched to it)
      * @param epochDay the event's day (UTC) as days since 1970-01-01
      * @param id       the first report's event id
      */
-    record OfEvent(String dyad, String type, long epochDay, String id) implements StateKey {
+    record OfEvent(String dyad, String type, String match, long epochDay, String id) implements StateKey {
         public OfEvent {
             Objects.requireNonNull(dyad, "dyad");
             Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(match, "match");
             Objects.requireNonNull(id, "id");
         }
 
@@ -71,18 +76,19 @@ sealed interface StateKey {
                 (d, r) -> new OfPeriod(d, new Period(PeriodUnit.values()[(int) r.number()], (int) r.number())));
         static final Serde<OfReport> REPORT = serde((k, b) -> b.text(k.eventId()),
                 (d, r) -> new OfReport(d, r.rest()));
-        static final Serde<OfEvent> EVENT = serde((k, b) -> b.text(k.type()).zero().number(k.epochDay()).text(k.id()),
-                (d, r) -> new OfEvent(d, r.untilZero(), r.number(), r.rest()));
+        static final Serde<OfEvent> EVENT = serde(
+                (k, b) -> b.text(k.type()).zero().text(k.match()).zero().number(k.epochDay()).text(k.id()),
+                (d, r) -> new OfEvent(d, r.untilZero(), r.untilZero(), r.number(), r.rest()));
         static final Serde<OfStep> STEP = serde((k, b) -> b.number(k.sequence()), (d, r) -> new OfStep(d, r.number()));
 
         private KeySerdes() {
         }
     }
 
-    /** First and last keys of one dyad's events of one type between two days, inclusive. */
-    static OfEvent[] eventRange(String dyad, String type, LocalDate from, LocalDate to) {
-        return new OfEvent[] {new OfEvent(dyad, type, from.toEpochDay(), ""),
-                new OfEvent(dyad, type, to.toEpochDay(), "\uffff")};
+    /** First and last keys of one dyad's events of one type and match key between two days, inclusive. */
+    static OfEvent[] eventRange(String dyad, String type, String match, LocalDate from, LocalDate to) {
+        return new OfEvent[] {new OfEvent(dyad, type, match, from.toEpochDay(), ""),
+                new OfEvent(dyad, type, match, to.toEpochDay(), "\uffff")};
     }
 
     // ---- encoding ----

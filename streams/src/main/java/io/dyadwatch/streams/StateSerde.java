@@ -1,12 +1,10 @@
 package io.dyadwatch.streams;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -73,53 +71,95 @@ final class StateSerde<T> implements Serde<T> {
     }
 
     byte[] toBytes(T value) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(128);
-        try (Out out = new Out(buffer)) {
+        Out out = new Out();
+        try {
             out.writeByte(VERSION);
             writer.write(value, out);
         } catch (IOException e) {
             throw new SerializationException("cannot write " + type.getSimpleName(), e);
         }
-        return buffer.toByteArray();
+        return out.toByteArray();
     }
 
     T fromBytes(byte[] bytes) {
-        try (In in = new In(new ByteArrayInputStream(bytes))) {
+        try {
+            In in = new In(bytes);
             byte version = in.readByte();
             if (version != VERSION) {
                 throw new SerializationException("cannot read " + type.getSimpleName() + ": unknown format version "
                         + version + " (this version reads " + VERSION + ")");
             }
             return reader.read(in);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof SerializationException s) {
+                throw s;
+            }
             throw new SerializationException("cannot read " + type.getSimpleName() + ": truncated or corrupt", e);
         }
     }
 
-    /** Output with nullable strings, instants and lists. */
-    static final class Out extends DataOutputStream {
+    /**
+     * Output with nullable strings, instants and lists, into a growing array (big-endian numbers, as
+     * {@link java.io.DataOutput}, without its per-byte stream calls: this runs on every store write).
+     */
+    static final class Out {
+        private byte[] buffer = new byte[128];
+        private int size;
 
-        Out(ByteArrayOutputStream buffer) {
-            super(buffer);
+        void writeByte(int value) {
+            ensure(1);
+            buffer[size++] = (byte) value;
         }
 
-        /** A string of any length, or null. */
-        void string(String value) throws IOException {
+        void writeInt(int value) {
+            ensure(4);
+            buffer[size++] = (byte) (value >>> 24);
+            buffer[size++] = (byte) (value >>> 16);
+            buffer[size++] = (byte) (value >>> 8);
+            buffer[size++] = (byte) value;
+        }
+
+        void writeLong(long value) {
+            writeInt((int) (value >>> 32));
+            writeInt((int) value);
+        }
+
+        void writeDouble(double value) {
+            writeLong(Double.doubleToRawLongBits(value));
+        }
+
+        /** A string of any length, or null: its UTF-8 length (-1 for null), then its bytes. */
+        void string(String value) {
             if (value == null) {
                 writeInt(-1);
                 return;
             }
-            byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int length = value.length();
+            boolean ascii = true;
+            for (int i = 0; i < length && ascii; i++) {
+                ascii = value.charAt(i) < 0x80;
+            }
+            if (ascii) { // the common case, written without an intermediate array
+                writeInt(length);
+                ensure(length);
+                for (int i = 0; i < length; i++) {
+                    buffer[size++] = (byte) value.charAt(i);
+                }
+                return;
+            }
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
             writeInt(utf8.length);
-            write(utf8);
+            ensure(utf8.length);
+            System.arraycopy(utf8, 0, buffer, size, utf8.length);
+            size += utf8.length;
         }
 
-        void instant(Instant value) throws IOException {
+        void instant(Instant value) {
             writeLong(value.getEpochSecond());
             writeInt(value.getNano());
         }
 
-        void strings(List<String> values) throws IOException {
+        void strings(List<String> values) {
             writeInt(values.size());
             for (String v : values) {
                 string(v);
@@ -132,13 +172,46 @@ final class StateSerde<T> implements Serde<T> {
                 element.write(v, this);
             }
         }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buffer, size);
+        }
+
+        private void ensure(int more) {
+            if (size + more > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+            }
+        }
     }
 
-    /** Input matching {@link Out}. */
-    static final class In extends DataInputStream {
+    /** Input matching {@link Out}; throws {@link IOException} when the bytes end early. */
+    static final class In {
+        private final byte[] data;
+        private int at;
 
-        In(ByteArrayInputStream buffer) {
-            super(buffer);
+        In(byte[] data) {
+            this.data = data;
+        }
+
+        byte readByte() throws IOException {
+            need(1);
+            return data[at++];
+        }
+
+        int readInt() throws IOException {
+            need(4);
+            int value = ((data[at] & 0xff) << 24) | ((data[at + 1] & 0xff) << 16) | ((data[at + 2] & 0xff) << 8)
+                    | (data[at + 3] & 0xff);
+            at += 4;
+            return value;
+        }
+
+        long readLong() throws IOException {
+            return ((long) readInt() << 32) | (readInt() & 0xffffffffL);
+        }
+
+        double readDouble() throws IOException {
+            return Double.longBitsToDouble(readLong());
         }
 
         String string() throws IOException {
@@ -146,7 +219,10 @@ final class StateSerde<T> implements Serde<T> {
             if (length < 0) {
                 return null;
             }
-            return new String(readNBytes(length), java.nio.charset.StandardCharsets.UTF_8);
+            need(length);
+            String text = new String(data, at, length, StandardCharsets.UTF_8);
+            at += length;
+            return text;
         }
 
         Instant instant() throws IOException {
@@ -158,7 +234,10 @@ final class StateSerde<T> implements Serde<T> {
         }
 
         <E> List<E> list(Reader<E> element) throws IOException {
-            int n = size();
+            int n = readInt();
+            if (n < 0 || n > data.length - at) {
+                throw new IOException("corrupt size " + n);
+            }
             List<E> list = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 list.add(element.read(this));
@@ -166,12 +245,10 @@ final class StateSerde<T> implements Serde<T> {
             return list;
         }
 
-        private int size() throws IOException {
-            int n = readInt();
-            if (n < 0 || n > available()) {
-                throw new IOException("corrupt size " + n);
+        private void need(int bytes) throws IOException {
+            if (bytes < 0 || at + bytes > data.length) {
+                throw new IOException("truncated: " + bytes + " more bytes needed at " + at + " of " + data.length);
             }
-            return n;
         }
     }
 }

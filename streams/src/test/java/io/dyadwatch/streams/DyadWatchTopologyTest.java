@@ -335,6 +335,13 @@ class DyadWatchTopologyTest {
         assertThat(published.get(0).steps()).extracting(s -> s.triggers())
                 .containsExactly(List.of("a"), List.of("b"), List.of("a"));
         assertThat(published.get(0).steps()).extracting(s -> s.revision()).containsExactly(1L, 2L, 3L);
+        // each step sees the period's indicators as they stood after it
+        List<Assessment> views = published.get(0).atEachStep();
+        assertThat(views.get(0).indicators()).containsOnlyKeys("combined-air-patrol");
+        assertThat(views.get(1).indicators()).containsKeys("combined-air-patrol", "lethal-aid");
+        assertThat(views.get(2).indicators().get("combined-air-patrol"))
+                .as("corroborated").isGreaterThan(views.get(1).indicators().get("combined-air-patrol"));
+        assertThat(views.get(2).indicators()).isEqualTo(published.get(0).indicators());
         assertThat(published.get(0).eventsInPeriod()).isEqualTo(2);
         assertThat(indicators.readValuesToList()).extracting(IndicatorValue::indicator)
                 .containsExactlyInAnyOrder("combined-air-patrol", "lethal-aid");

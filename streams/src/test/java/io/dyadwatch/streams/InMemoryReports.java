@@ -23,10 +23,11 @@ final class InMemoryReports implements ReportLedger.Store {
     }
 
     @Override
-    public List<ClusterState> events(String dyad, String type, LocalDate from, LocalDate to) {
+    public List<ClusterState> events(String dyad, String type, String match, LocalDate from, LocalDate to) {
         List<ClusterState> found = new ArrayList<>();
         events.forEach((k, v) -> {
-            if (k.dyad().equals(dyad) && k.type().equals(type) && !k.day().isBefore(from) && !k.day().isAfter(to)) {
+            if (k.dyad().equals(dyad) && k.type().equals(type) && k.match().equals(match) && !k.day().isBefore(from)
+                    && !k.day().isAfter(to)) {
                 found.add(v);
             }
         });

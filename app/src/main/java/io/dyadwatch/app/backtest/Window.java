@@ -1,5 +1,6 @@
 package io.dyadwatch.app.backtest;
 
+import io.dyadwatch.model.assessment.Period;
 import io.dyadwatch.model.assessment.PeriodUnit;
 
 /**
@@ -23,7 +24,7 @@ public record Window(String from, String to) {
                         + " label; periods are " + example(unit) + " (setting streams.period=" + unit + ")");
             }
         }
-        if (from != null && to != null && from.compareTo(to) > 0) {
+        if (from != null && to != null && Period.parse(from).isAfter(Period.parse(to))) {
             throw new IllegalArgumentException("--from " + from + " is after --to " + to);
         }
         return this;
@@ -42,12 +43,13 @@ public record Window(String from, String to) {
 
     /** True when the period is reported. */
     public boolean contains(String period) {
-        return (from == null || period.compareTo(from) >= 0) && (to == null || period.compareTo(to) <= 0);
+        Period p = Period.parse(period);
+        return (from == null || !p.isBefore(Period.parse(from))) && (to == null || !p.isAfter(Period.parse(to)));
     }
 
     /** True when the period lies after the window. */
     public boolean isAfter(String period) {
-        return to != null && period.compareTo(to) > 0;
+        return to != null && Period.parse(period).isAfter(Period.parse(to));
     }
 
     /** True unless both ends are open. */

@@ -53,6 +53,7 @@ public final class Benchmark {
     private final int warmup;
     private final int rate;
     private final int latencySeconds;
+    private final SyntheticEvents.Order order;
     private final PrintWriter out;
 
     /**
@@ -61,9 +62,12 @@ public final class Benchmark {
      *                       of its work before the clock starts (0 for none)
      * @param rate           input rate of the latency phase
      * @param latencySeconds length of the latency phase
+     * @param order          how event times follow each other in the warm-up and throughput phases
      * @param out            where progress goes
      */
-    public Benchmark(int events, int warmup, int rate, int latencySeconds, PrintWriter out) {
+    public Benchmark(int events, int warmup, int rate, int latencySeconds, SyntheticEvents.Order order,
+            PrintWriter out) {
+        this.order = order;
         this.events = events;
         this.warmup = warmup;
         this.rate = rate;
@@ -80,7 +84,7 @@ public final class Benchmark {
                 Settings warm = settings(broker, "bench-warm.", state.resolve("w"));
                 TopicAdmin.ensureTopics(warm.common(), Map.of());
                 say("warm-up: %,d events through both applications, not measured...", warmup);
-                produce(broker, "bench-warm.events", SyntheticEvents.stream(warmup, 41, SyntheticEvents.PROBE_EVERY), 0,
+                produce(broker, "bench-warm.events", SyntheticEvents.stream(warmup, 41, SyntheticEvents.PROBE_EVERY, order), 0,
                         new ConcurrentHashMap<>());
                 baseline(broker, state.resolve("warm-baseline"), "bench-warm.events");
                 pipeline(broker, warm, null);
@@ -88,7 +92,7 @@ public final class Benchmark {
             Settings throughput = settings(broker, "bench.", state.resolve("t"));
             TopicAdmin.ensureTopics(throughput.common(), Map.of());
             say("producing %,d events...", events);
-            produce(broker, "bench.events", SyntheticEvents.stream(events, 42, SyntheticEvents.PROBE_EVERY), 0,
+            produce(broker, "bench.events", SyntheticEvents.stream(events, 42, SyntheticEvents.PROBE_EVERY, order), 0,
                     new ConcurrentHashMap<>());
 
             say("baseline: bare Kafka Streams, parse and windowed count...");
@@ -105,7 +109,7 @@ public final class Benchmark {
             List<Long> all = sortedLatencies(probes, 0);
             List<Long> steady = sortedLatencies(probes, steadyAfterMs);
             sampler.interrupt();
-            return new BenchmarkResult(events, warmup, baselineSeconds, events / baselineSeconds, pipelineSeconds,
+            return new BenchmarkResult(events, warmup, order.name().toLowerCase(java.util.Locale.ROOT), baselineSeconds, events / baselineSeconds, pipelineSeconds,
                     events / pipelineSeconds, baselineSeconds / pipelineSeconds, rate, all.size(),
                     percentile(all, 0.50), percentile(all, 0.99), all.isEmpty() ? 0 : all.get(all.size() - 1),
                     steadyAfterMs, steady.size(), percentile(steady, 0.50), percentile(steady, 0.99),
@@ -165,6 +169,9 @@ public final class Benchmark {
             awaitCaughtUp(broker, settings.alerts().applicationId(),
                     List.of(settings.common().topics().assessments().name()), false);
             double seconds = (System.nanoTime() - start) / 1e9;
+            for (StreamsService service : services.streamsServices()) {
+                say("  %s", threadTime(service));
+            }
             if (retainedHeap != null) {
                 System.gc(); // a full collection (G1's default for an explicit one), for the retained figure only
                 retainedHeap.set(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
@@ -275,6 +282,32 @@ public final class Benchmark {
             }
             producer.flush();
         }
+    }
+
+    /**
+     * Where an application's stream threads spent their time (Kafka Streams' thread ratios, KIP-444), and its commit
+     * latency: the first thing to read when the pipeline is slower than expected.
+     */
+    private static String threadTime(StreamsService service) {
+        Map<String, Double> ratios = new java.util.TreeMap<>();
+        double commitLatencyMs = 0;
+        for (var e : service.streams().metrics().entrySet()) {
+            String name = e.getKey().name();
+            if (!"stream-thread-metrics".equals(e.getKey().group())) {
+                continue;
+            }
+            Object value = e.getValue().metricValue();
+            if (value instanceof Double d && !d.isNaN()) {
+                if (name.endsWith("-ratio")) {
+                    ratios.merge(name.substring(0, name.length() - "-ratio".length()), d, Double::sum);
+                } else if (name.equals("commit-latency-avg")) {
+                    commitLatencyMs = d;
+                }
+            }
+        }
+        StringBuilder line = new StringBuilder(service.name()).append(" thread time:");
+        ratios.forEach((k, v) -> line.append(String.format(java.util.Locale.ROOT, " %s %.0f%%", k, v * 100)));
+        return line.append(String.format(java.util.Locale.ROOT, "; commit latency %.1f ms", commitLatencyMs)).toString();
     }
 
     /** Waits until the group has committed everything on the topics (and its repartition topics). */

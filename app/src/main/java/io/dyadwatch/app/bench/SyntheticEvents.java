@@ -7,8 +7,10 @@ import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 
 /**
- * A deterministic stream of valid events for the benchmark: watched dyads in turn, event time advancing
- * evenly over thirty years (1995-2025) whatever the number of events, a mix of types with names and locations
+ * A deterministic stream of valid events for the benchmark: watched dyads in turn, event times over thirty years
+ * (1995-2025) whatever the number of events, either advancing evenly ({@link Order#TIME}: a live feed or a
+ * backfill) or drawn at random ({@link Order#RANDOM}: every report may be late, the worst case for restating
+ * later periods), a mix of types with names and locations
  * (so corroboration does work), and every {@value #PROBE_EVERY}th event a confirmed mutual-defence treaty for
  * the next dyad in turn: a signature event that fires an alert, whose latency is measured. Probes of one dyad are
  * {@code 4 x PROBE_EVERY} events apart, enough event time for the previous alert to have resolved.
@@ -25,6 +27,14 @@ public final class SyntheticEvents {
     private static final String[] SOURCES = {"Reuters", "TASS", "Xinhua", "Kyodo", "Yonhap", "AP"};
 
     private SyntheticEvents() {
+    }
+
+    /** How event times follow each other. */
+    public enum Order {
+        /** Evenly advancing. */
+        TIME,
+        /** Uniformly at random over the thirty years. */
+        RANDOM
     }
 
     /** A dyad key, the event's id and JSON bytes, and whether it is a probe. */
@@ -45,12 +55,19 @@ public final class SyntheticEvents {
      * load generator's).
      */
     public static Iterator<Record> stream(int n, long seed, int probeEvery) {
+        return stream(n, seed, probeEvery, Order.TIME);
+    }
+
+    /** As {@link #stream(int, long, int)}, with event times in the given order. */
+    public static Iterator<Record> stream(int n, long seed, int probeEvery, Order order) {
         if (probeEvery < 1) {
             throw new IllegalArgumentException("probeEvery must be positive, got " + probeEvery);
         }
         SplittableRandom random = new SplittableRandom(seed);
         java.time.Instant start = java.time.Instant.parse("1995-01-01T00:00:00Z");
-        long step = java.time.Duration.ofDays(365L * 30).toMillis() / Math.max(1, n);
+        long span = java.time.Duration.ofDays(365L * 30).toMillis();
+        long step = span / Math.max(1, n);
+        SplittableRandom times = new SplittableRandom(seed ^ 0x5DEECE66DL);
         return new Iterator<>() {
             private int i;
 
@@ -64,7 +81,8 @@ public final class SyntheticEvents {
                 if (i >= n) {
                     throw new NoSuchElementException();
                 }
-                Record record = record(i, seed, probeEvery, random, start.plusMillis(step * i));
+                long offset = order == Order.TIME ? step * i : times.nextLong(span);
+                Record record = record(i, seed, probeEvery, random, start.plusMillis(offset));
                 i++;
                 return record;
             }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import io.dyadwatch.app.bench.SyntheticEvents;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -33,6 +34,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--latency-seconds", defaultValue = "30", description = "Length of the latency phase (default ${DEFAULT-VALUE}).")
     int latencySeconds;
 
+    @Option(names = "--order", defaultValue = "time", description = "Event times of the throughput phase: 'time' "
+            + "(advancing: a live feed or a backfill) or 'random' (spread at random over thirty years: every report "
+            + "may be late, the worst case for restating later periods). Default ${DEFAULT-VALUE}.")
+    String order;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON, for tracking.")
     Path json;
 
@@ -42,7 +48,14 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "--events, --rate and --latency-seconds must be positive, --warmup zero or more");
         }
-        BenchmarkResult result = new Benchmark(events, warmup, rate, latencySeconds, spec.commandLine().getOut()).run();
+        SyntheticEvents.Order eventOrder = switch (order.toLowerCase(java.util.Locale.ROOT)) {
+            case "time" -> SyntheticEvents.Order.TIME;
+            case "random" -> SyntheticEvents.Order.RANDOM;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--order must be 'time' or 'random', got '" + order + "'");
+        };
+        BenchmarkResult result = new Benchmark(events, warmup, rate, latencySeconds, eventOrder,
+                spec.commandLine().getOut()).run();
         spec.commandLine().getOut().print(result.table());
         if (json != null) {
             Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), result);

@@ -71,7 +71,8 @@ public record Assessment(String dyad, String period, double periodElapsed, long 
      * The assessment as it stood after each of its steps, in order: what the alert rules evaluate, so that a
      * crossing between two publications is seen. Each view has the step's period, revision, probabilities and
      * change statistics, its own triggers and evidence (resolved by id from this assessment's events), and this
-     * assessment's thresholds, drivers and explanations. Without steps, the assessment itself.
+     * assessment's thresholds, drivers and explanations; its indicators are the step's current-period values.
+     * Without steps, the assessment itself.
      */
     public List<Assessment> atEachStep() {
         if (steps.isEmpty()) {
@@ -82,10 +83,21 @@ public record Assessment(String dyad, String period, double periodElapsed, long 
         evidence.forEach(e -> byId.put(e.id(), e));
         triggers.forEach(e -> byId.put(e.id(), e));
         List<Assessment> views = new java.util.ArrayList<>(steps.size());
+        List<String> evidenceIds = List.of();
+        Map<String, Double> values = new java.util.HashMap<>();
+        String period = null;
         for (AssessmentStep step : steps) {
+            if (step.evidence() != null) {
+                evidenceIds = step.evidence();
+            }
+            if (!step.period().equals(period)) {
+                values = new java.util.HashMap<>();
+                period = step.period();
+            }
+            values.putAll(step.indicators());
             views.add(new Assessment(dyad, step.period(), step.periodElapsed(), step.revision(), updatedAt,
-                    step.eventsInPeriod(), indicators, step.probabilities(), step.trailingProbabilities(), horizonPeriods,
-                    step.changeStatistics(), thresholds, drivers, explanations, resolve(step.evidence(), byId),
+                    step.eventsInPeriod(), values, step.probabilities(), step.trailingProbabilities(), horizonPeriods,
+                    step.changeStatistics(), thresholds, drivers, explanations, resolve(evidenceIds, byId),
                     resolve(step.triggers(), byId), List.of(), List.of()));
         }
         return views;

@@ -1,5 +1,6 @@
 package io.dyadwatch.model.assessment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,11 +19,16 @@ import java.util.Objects;
  * @param trailingProbabilities scenario probabilities over the trailing horizon
  * @param changeStatistics      CUSUM statistic toward each monitored scenario
  * @param triggers              ids of the events this step added or corroborated (empty when a period closed)
- * @param evidence              ids of the events that contributed most at this step, best first
+ * @param evidence              ids of the events that contributed most at this step, best first; null (left out
+ *                              of the JSON) when the same as the previous step's in the same assessment
+ * @param indicators            the current period's weighted indicator values after this step: all of them on
+ *                              the first step of an assessment and on a step in another period than the one
+ *                              before; otherwise only those this step changed (the others are as before)
  */
 public record AssessmentStep(long revision, String period, double periodElapsed, long eventsInPeriod,
         Map<Scenario, Double> probabilities, Map<Scenario, Double> trailingProbabilities,
-        Map<Scenario, Double> changeStatistics, List<String> triggers, List<String> evidence) {
+        Map<Scenario, Double> changeStatistics, List<String> triggers,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> evidence, Map<String, Double> indicators) {
 
     public AssessmentStep {
         Objects.requireNonNull(period, "period");
@@ -30,6 +36,13 @@ public record AssessmentStep(long revision, String period, double periodElapsed,
         trailingProbabilities = Map.copyOf(trailingProbabilities == null ? Map.of() : trailingProbabilities);
         changeStatistics = Map.copyOf(changeStatistics == null ? Map.of() : changeStatistics);
         triggers = List.copyOf(triggers == null ? List.of() : triggers);
-        evidence = List.copyOf(evidence == null ? List.of() : evidence);
+        evidence = evidence == null ? null : List.copyOf(evidence);
+        indicators = Map.copyOf(indicators == null ? Map.of() : indicators);
+    }
+
+    /** The same step with its evidence and indicators as given. */
+    public AssessmentStep with(List<String> newEvidence, Map<String, Double> newIndicators) {
+        return new AssessmentStep(revision, period, periodElapsed, eventsInPeriod, probabilities,
+                trailingProbabilities, changeStatistics, triggers, newEvidence, newIndicators);
     }
 }

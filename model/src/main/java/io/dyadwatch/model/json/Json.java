@@ -16,6 +16,11 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // Jackson's own shortest-repr writer and FastDoubleParser: the same values (every double round-trips
+            // exactly either way) at a fraction of JDK 17's Double.toString / parseDouble cost, which was a fifth of
+            // the time spent per assessment on both sides of the assessments topic (JDK Flight Recorder)
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
 
     private Json() {
