@@ -14,7 +14,7 @@ import org.apache.kafka.streams.state.Stores;
  * The analyst's state stores, declared once (with their processor, through {@link DyadAnalyst#supplier}). The
  * first five hold what the judgement is computed from; the last two what it computed, for interactive queries
  * (written when an assessment is published, not per report). All are cached (the record cache writes a hot key
- * once per commit) and changelogged.
+ * once per commit); all but the history are changelogged (the history is rebuilt from the ledgers).
  */
 public final class AnalystStores {
 
@@ -43,7 +43,9 @@ public final class AnalystStores {
                 store(PERIODS, StateKey.KeySerdes.PERIOD, AnalystSerdes.TALLY),
                 store(DYADS, Serdes.String(), AnalystSerdes.DYAD),
                 store(STEPS, StateKey.KeySerdes.STEP, AnalystSerdes.STEP),
-                store(HISTORY, StateKey.KeySerdes.PERIOD, AnalystSerdes.RESULT),
+                // derived from the ledgers and rebuilt from them when the task starts: no changelog, so a restated
+                // history (every later period, after a late report) costs local writes only
+                store(HISTORY, StateKey.KeySerdes.PERIOD, AnalystSerdes.RESULT).withLoggingDisabled(),
                 store(ASSESSMENTS, Serdes.String(), new JsonSerde<>(Assessment.class)));
     }
 

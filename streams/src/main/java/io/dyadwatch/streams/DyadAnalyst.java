@@ -111,6 +111,19 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
             context.schedule(settings.clockInterval(), PunctuationType.WALL_CLOCK_TIME, this::onClockTick);
         }
         context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, this::forgetExpired);
+        rebuildHistory();
+    }
+
+    /** The history store has no changelog: after a restore it is rewritten from the ledgers, dyad by dyad. */
+    private void rebuildHistory() {
+        List<String> dyads = new ArrayList<>();
+        try (KeyValueIterator<String, DyadState> it = dyadStore.all()) {
+            it.forEachRemaining(kv -> dyads.add(kv.key));
+        }
+        for (String dyad : dyads) {
+            DyadBook book = book(dyad);
+            publishHistory(book, book.state().first());
+        }
     }
 
     @Override
