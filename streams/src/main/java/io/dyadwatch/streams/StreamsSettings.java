@@ -32,8 +32,11 @@ public final class StreamsSettings extends AbstractConfig {
 
     /** The definitions, with their documented defaults. */
     public static final ConfigDef DEF = new ConfigDef()
-            .define(APPLICATION_ID, Type.STRING, "dyadwatch", Importance.HIGH,
-                    "Kafka Streams application id: consumer group and prefix of internal topics.")
+            .define(APPLICATION_ID, Type.STRING, "dyadwatch-v2", Importance.HIGH,
+                    "Kafka Streams application id: consumer group and prefix of internal topics. The default's -v2 "
+                            + "is the state format: a new format comes with a new id, so an upgraded instance rebuilds "
+                            + "its state by replaying the events topic instead of starting from the old one's offsets "
+                            + "with empty stores (docs/operations.md).")
             .define(STATE_DIR, Type.STRING, Path.of(System.getProperty("java.io.tmpdir"), "dyadwatch-state").toString(),
                     Importance.MEDIUM, "Directory of the topology's local state stores.")
             .define(PROCESSING_GUARANTEE, Type.STRING, "exactly_once_v2",

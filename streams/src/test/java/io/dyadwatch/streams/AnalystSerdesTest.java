@@ -98,4 +98,15 @@ class AnalystSerdesTest {
         assertThatThrownBy(() -> AnalystSerdes.DYAD.deserializer().deserialize("t", Arrays.copyOf(bytes, 5)))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("truncated or corrupt");
     }
+
+    @Test
+    void shouldRefuseStateOfTheEarlierFormatAndBeAnotherApplicationSoAnUpgradeRebuildsIt() {
+        byte[] formatOne = {1, 0, 0, 0, 0};
+
+        assertThatThrownBy(() -> AnalystSerdes.DYAD.deserializer().deserialize("t", formatOne))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("unknown format version 1");
+        assertThat(new StreamsSettings(Map.of()).applicationId())
+                .as("format 1 ran as 'dyadwatch': a new group replays the events topic instead of resuming its offsets")
+                .isNotEqualTo("dyadwatch").endsWith("-v" + StateSerde.VERSION);
+    }
 }

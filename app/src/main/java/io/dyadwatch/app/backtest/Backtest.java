@@ -16,6 +16,7 @@ import io.dyadwatch.model.event.EventContract;
 import io.dyadwatch.model.event.EventJson;
 import io.dyadwatch.model.json.JsonSerde;
 import io.dyadwatch.model.topic.Topics;
+import io.dyadwatch.producer.EventPublisher;
 import io.dyadwatch.producer.PublishReport.RefusedLine;
 import io.dyadwatch.catalog.model.CusumThresholds;
 import io.dyadwatch.streams.DyadWatchTopology;
@@ -238,7 +239,10 @@ public final class Backtest {
             long done = 0;
             for (Event event : events) {
                 long timestamp = timestampOf(event);
-                in.pipeInput(event.dyad().key(), EventJson.toBytes(event), timestamp);
+                byte[] bytes = EventJson.toBytes(event);
+                for (String key : EventPublisher.keysOf(event, settings.common().dyads())) { // as our producers send it
+                    in.pipeInput(key, bytes, timestamp);
+                }
                 streams.advanceWallClockTime(settings.streams().assessmentInterval()); // each event assessed alone
                 indicators.readRecordsToList(); // not needed here; drained so the driver keeps no backlog
                 if (!deadLetters.isEmpty()) {
