@@ -102,6 +102,23 @@ class ComposeConfigTest {
         }
     }
 
+    @Test
+    void shouldGroupAlertmanagerRoutesOnlyByLabelsThatAreSent() {
+        java.util.Set<String> sent = new java.util.HashSet<>(new io.dyadwatch.alerts.sink.AlertPayloads("", "")
+                .labels(SinkFixtures.firing("any")).keySet());
+        sent.addAll(List.of("job", "instance")); // Prometheus's own alerts (deploy/prometheus/rules)
+        List<Map<String, Object>> routes = new ArrayList<>();
+        routes.add(map(load(ExternalTools.deploy("alertmanager/alertmanager.yml")).get("route")));
+        for (int i = 0; i < routes.size(); i++) {
+            Map<String, Object> route = routes.get(i);
+            for (Object label : list(route.getOrDefault("group_by", List.of()))) {
+                assertThat(sent).as("group_by label %s of route %s", label, route).contains(String.valueOf(label));
+            }
+            list(route.getOrDefault("routes", List.of())).forEach(r -> routes.add(map(r)));
+        }
+        assertThat(sent).as("the identity labels of a DyadWatch alert").contains("alertname", "dyad", "subject");
+    }
+
     static Map<String, Object> load(Path file) {
         try {
             return map(new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file)));
