@@ -300,6 +300,8 @@
       line.appendChild(el('span', 'badge status', a.status));
       line.appendChild(el('span', 'alert-dyad', a.dyad));
       if (a.scenario) line.appendChild(el('span', 'alert-scenario', SCENARIO_LABELS[a.scenario] || a.scenario));
+      // the period (event time) of the assessment that raised it; older alerts have none
+      if (a.period) line.appendChild(el('span', 'alert-period', a.period));
       line.appendChild(el('span', 'alert-time', localTime(a.startsAt)));
       button.appendChild(line);
       button.appendChild(el('span', 'alert-summary', a.summary));
@@ -329,7 +331,10 @@
     $('alert-detail-title').textContent = a.summary;
     $('alert-detail-meta').textContent = a.severity + ' · ' + a.status + ' · ' + a.dyad
       + (a.scenario ? ' · toward ' + (SCENARIO_LABELS[a.scenario] || a.scenario) : '')
-      + ' · rule ' + a.rule + ' · since ' + localTime(a.startsAt)
+      + ' · rule ' + a.rule
+      + (a.period ? ' · period ' + a.period : '')
+      + (typeof a.assessmentRevision === 'number' ? ' (assessment revision ' + a.assessmentRevision + ')' : '')
+      + ' · since ' + localTime(a.startsAt)
       + (a.endsAt ? ' · resolved ' + localTime(a.endsAt) : '')
       + (typeof a.changeStatistic === 'number' ? ' · change statistic ' + num(a.changeStatistic) : '');
     $('alert-detail-description').textContent = a.description || '';
