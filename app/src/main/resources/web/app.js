@@ -93,7 +93,7 @@
   class Unauthorized extends Error {}
 
   async function api(path) {
-    const headers = { Accept: 'application/json' };
+    const headers = { Accept: 'application/json, application/problem+json' };
     const token = sessionStorage.getItem(TOKEN_KEY);
     if (token) headers.Authorization = 'Bearer ' + token;
     const response = await fetch(path, { headers, cache: 'no-store' });
@@ -124,7 +124,7 @@
         state.alertsNote = null;
       } else {
         state.alerts = [];
-        state.alertsNote = (alerts.body && alerts.body.error) || ('alerts unavailable (HTTP ' + alerts.status + ')');
+        state.alertsNote = (alerts.body && alerts.body.detail) || ('alerts unavailable (HTTP ' + alerts.status + ')');
       }
       chooseDyad();
       if (state.selectedDyad) {

@@ -69,6 +69,7 @@ public final class Services implements AutoCloseable {
             new QueryRoutes(() -> self.queries, () -> self.alerts, watched, settings.streams().period())
                     .register(http, guard);
             io.dyadwatch.app.http.WatchFloor.register(http);
+            io.dyadwatch.app.http.ApiDocs.register(http);
             HostInfo host = new HostInfo(settings.app().httpHost(), http.port());
             if (parts.contains(Part.STREAMS)) {
                 Properties props = DyadWatchTopology.properties(settings.common(), settings.streams(),
