@@ -66,6 +66,18 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldRefuseARulesFileWithADuplicateKeyInOneLineWithFileAndLineAndExitCodeTwo() throws Exception {
+        java.nio.file.Path rules = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("rules", ".yml"),
+                "version: 1\nrules: []\nversion: 2\n");
+
+        Run run = run("run", "--bootstrap-servers", "127.0.0.1:1", "--set", "alerts.rules.file=" + rules);
+
+        assertThat(run.exit()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run.err().strip()).startsWith("dyadwatch run: " + rules + ":3: duplicate key 'version'");
+        assertThat(run.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
     void shouldReportAnUnreachableBrokerInOneLineWithExitCodeThree() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
