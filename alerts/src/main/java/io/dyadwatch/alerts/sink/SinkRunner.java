@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -42,7 +43,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Its own consumer group ({@link SinkSettings#groupId}), read_committed (only alerts the rules committed),
  *       no auto-commit: offsets are committed only after the sink delivered, so an outage delays alerts and
  *       never loses one. A new group starts at the beginning of the topic.</li>
- *   <li>While delivery fails, the batch is retried with exponential backoff ({@link Backoff}); meanwhile the
+ *   <li>While delivery fails, the batch is retried with exponential backoff and jitter ({@link Backoff}), or after
+ *       the receiver's {@code Retry-After} on 429 and 503 when that is longer; meanwhile the
  *       partitions are paused and the consumer keeps polling, so it stays in its group however long the outage.</li>
  *   <li>A record that cannot be read as an alert, or an alert the receiver refuses (HTTP 400), is logged with
  *       topic, partition and offset, counted as undeliverable, and skipped: it would never succeed and must
@@ -156,7 +158,8 @@ public final class SinkRunner implements AutoCloseable {
                     meters.failed();
                     failures++;
                     dropPending(consumer.assignment());
-                    stopping.await(backoff.after(failures).toMillis(), TimeUnit.MILLISECONDS);
+                    stopping.await(backoff.afterFailure(failures, e, ThreadLocalRandom.current().nextDouble()).toMillis(),
+                            TimeUnit.MILLISECONDS);
                 }
             }
         } catch (WakeupException | InterruptException | InterruptedException e) {
@@ -212,7 +215,7 @@ public final class SinkRunner implements AutoCloseable {
         } catch (IOException e) {
             failures++;
             meters.failed();
-            Duration wait = backoff.after(failures);
+            Duration wait = backoff.afterFailure(failures, e, ThreadLocalRandom.current().nextDouble());
             nextAttempt = now.plus(wait);
             consumer.pause(consumer.assignment());
             LOG.warn("sink {}: cannot deliver {} alert(s), attempt {}, retrying in {} ms: {}", sink.name(),
@@ -252,7 +255,7 @@ public final class SinkRunner implements AutoCloseable {
         } catch (IOException e) {
             resendFailures++;
             meters.failed();
-            Duration wait = backoff.after(resendFailures);
+            Duration wait = backoff.afterFailure(resendFailures, e, ThreadLocalRandom.current().nextDouble());
             nextResend = now.plus(wait);
             LOG.warn("sink {}: cannot re-send firing alerts, attempt {}, retrying in {} ms: {}", sink.name(),
                     resendFailures, wait.toMillis(), e.getMessage());
