@@ -56,6 +56,23 @@ class ComposeConfigTest {
     }
 
     @Test
+    void shouldRunTheBrokerVersionTheClientsAreBuiltWith() throws Exception {
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("<kafka.version>([^<]+)</kafka.version>")
+                .matcher(Files.readString(root.resolve("pom.xml")));
+        assertThat(version.find()).isTrue();
+
+        assertThat(String.valueOf(map(services.get("kafka")).get("image"))).isEqualTo("apache/kafka:" + version.group(1));
+    }
+
+    @Test
+    void shouldKeepBuildOutputAndGitHistoryOutOfTheDockerBuildContext() throws Exception {
+        Path dockerignore = root.resolve(".dockerignore");
+        assertThat(Files.readString(root.resolve("Dockerfile"))).contains(".dockerignore");
+
+        assertThat(Files.readAllLines(dockerignore)).contains(".git", "**/target");
+    }
+
+    @Test
     void shouldMountFilesThatExist() {
         services.forEach((name, value) -> {
             for (Object volume : list(map(value).getOrDefault("volumes", List.of()))) {
