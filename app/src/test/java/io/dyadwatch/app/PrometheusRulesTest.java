@@ -46,7 +46,7 @@ class PrometheusRulesTest {
     void shouldCoverThePipelineConditionsTheOperatorsAskedFor() throws Exception {
         assertThat(Files.readString(RULES)).contains("alert: DyadWatchDown", "alert: DyadWatchDeadLetterRateHigh",
                 "alert: DyadWatchAlertSinkFailing", "alert: DyadWatchConsumerLagGrowing", "alert: DyadWatchNoAssessmentUpdates",
-                "alert: DyadWatchStreamsNotRunning", "alert: DyadWatchAlertsUndeliverable");
+                "alert: DyadWatchStreamsNotRunning", "alert: DyadWatchAlertsUndeliverable", "alert: DyadWatchAlertsWaiting");
     }
 
     @Test

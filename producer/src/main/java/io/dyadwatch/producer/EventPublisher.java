@@ -3,6 +3,8 @@ package io.dyadwatch.producer;
 import io.dyadwatch.model.event.Event;
 import io.dyadwatch.model.event.EventJson;
 import io.dyadwatch.model.topic.Topic;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -25,6 +27,7 @@ public final class EventPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
+    private KafkaClientMetrics metrics;
 
     /**
      * @param bootstrapServers the brokers
@@ -44,6 +47,18 @@ public final class EventPublisher implements AutoCloseable {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         this.topic = events.name();
+    }
+
+    /**
+     * Binds the producer's Kafka client metrics (Micrometer's {@link KafkaClientMetrics}, tag {@code client.id}) to
+     * the registry, until the publisher is closed.
+     */
+    public synchronized EventPublisher bindMetrics(MeterRegistry registry) {
+        if (metrics == null) {
+            metrics = new KafkaClientMetrics(producer);
+            metrics.bindTo(registry);
+        }
+        return this;
     }
 
     /** Sends one event asynchronously; the future fails if the broker does not take it. */
@@ -78,5 +93,10 @@ public final class EventPublisher implements AutoCloseable {
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(10));
+        synchronized (this) {
+            if (metrics != null) {
+                metrics.close();
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.dyadwatch.alerts.sink;
 import io.dyadwatch.model.alert.Alert;
 import io.dyadwatch.model.json.Json;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +53,8 @@ import org.slf4j.LoggerFactory;
  *   <li>A {@link ResendingSink} first replays the topic from the beginning to rebuild its firing alerts, then
  *       gets regular {@link ResendingSink#resendIfDue} calls.</li>
  * </ul>
- * Delivery is at least once: after a failure, restart or rebalance an alert may be delivered again.
+ * Delivery is at least once: after a failure, restart or rebalance an alert may be delivered again. The consumer's
+ * Kafka client metrics are bound to the registry (Micrometer's {@link KafkaClientMetrics}).
  */
 public final class SinkRunner implements AutoCloseable {
 
@@ -69,6 +71,8 @@ public final class SinkRunner implements AutoCloseable {
     private final Thread thread;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaClientMetrics consumerMetrics;
+    private final String clientId;
 
     private Batch pending;
     private int failures;
@@ -105,7 +109,10 @@ public final class SinkRunner implements AutoCloseable {
         grouped.putAll(consumerProperties);
         grouped.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         grouped.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId);
+        this.clientId = groupId;
         this.consumer = new KafkaConsumer<>(grouped, new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumerMetrics = new KafkaClientMetrics(consumer);
+        consumerMetrics.bindTo(registry);
         this.thread = new Thread(this::run, "dyadwatch-sink-" + sink.name());
         this.thread.setDaemon(true);
     }
@@ -113,6 +120,11 @@ public final class SinkRunner implements AutoCloseable {
     /** The sink's name. */
     public String name() {
         return sink.name();
+    }
+
+    /** The client id of its consumer (tag {@code client.id} of its Kafka client metrics): its group id. */
+    public String clientId() {
+        return clientId;
     }
 
     /** Starts delivering on the runner's own thread; returns at once. */
@@ -173,6 +185,8 @@ public final class SinkRunner implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("sink {}: closing its consumer: {}", sink.name(), e.toString());
             }
+            consumerMetrics.close();
+            meters.pending(0);
             sink.close();
         }
     }
@@ -196,6 +210,20 @@ public final class SinkRunner implements AutoCloseable {
                 && !now.isBefore(nextResend)) {
             resend(resending, now);
         }
+        meters.pending(waiting());
+    }
+
+    /**
+     * Records on the partitions held here not yet delivered: the consumer's lag behind the end of each (from its
+     * last fetch, no request) plus the fetched batch still undelivered. Transaction markers count as records, so it
+     * may say a few more than there are alerts; it is 0 only when everything was delivered.
+     */
+    private long waiting() {
+        long lag = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            lag += consumer.currentLag(partition).orElse(0);
+        }
+        return lag + (pending == null ? 0 : pending.alerts().size());
     }
 
     private void attempt(Instant now) throws InterruptedException {

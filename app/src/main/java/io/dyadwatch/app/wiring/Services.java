@@ -97,7 +97,7 @@ public final class Services implements AutoCloseable {
             }
             if (parts.contains(Part.INGESTION)) {
                 EventPublisher publisher = new EventPublisher(settings.common().bootstrapServers(),
-                        settings.common().topics().events(), settings.kafkaOverrides());
+                        settings.common().topics().events(), settings.kafkaOverrides()).bindMetrics(registry);
                 services.started.add(publisher);
                 http.route("/v1/events", new EventIngestion(settings.common().contract(), publisher,
                         settings.app().maxBodyBytes(), settings.app().ingestToken(), registry));
