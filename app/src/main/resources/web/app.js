@@ -300,7 +300,7 @@
       line.appendChild(el('span', 'badge status', a.status));
       line.appendChild(el('span', 'alert-dyad', a.dyad));
       if (a.scenario) line.appendChild(el('span', 'alert-scenario', SCENARIO_LABELS[a.scenario] || a.scenario));
-      // the period (event time) of the assessment that raised it; older alerts have none
+      // the period (event time) the alert is about; older alerts have none
       if (a.period) line.appendChild(el('span', 'alert-period', a.period));
       line.appendChild(el('span', 'alert-time', localTime(a.startsAt)));
       button.appendChild(line);

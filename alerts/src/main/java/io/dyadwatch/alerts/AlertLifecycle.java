@@ -153,7 +153,7 @@ final class AlertLifecycle implements Processor<String, Assessment, String, Aler
                 condition.scenario(), severity, Instant.ofEpochMilli(now), null, condition.summary(),
                 description.toString(), previous == null ? Map.of() : previous.probabilities(),
                 assessment.probabilities(), condition.changeStatistic(), condition.evidence(),
-                rationale(rule, condition), condition.subject(), assessment.period(), assessment.revision());
+                rationale(rule, condition), condition.subject(), condition.period(), assessment.revision());
     }
 
     private List<Citation> rationale(AlertRule rule, Condition condition) {

@@ -128,6 +128,18 @@ class AlertLifecycleTest {
     }
 
     @Test
+    void shouldSayASignatureAlertIsAboutThePeriodOfItsEventWhenALaterAssessmentRaisedIt() {
+        // a late report (or a fast replay) tallied into an assessment of a later period
+        in.pipeInput("CHN-RUS", assessment("2023-Q3", 0, 0, item("late", "lethal-aid", "B2", 2), 7));
+
+        Alert alert = out.readValuesToList().stream().filter(a -> a.rule().equals("signature-event")).findFirst()
+                .orElseThrow();
+
+        assertThat(alert.period()).isEqualTo("2023-Q1");
+        assertThat(alert.assessmentRevision()).isEqualTo(7L);
+    }
+
+    @Test
     void shouldResolveASignatureAlertOncePeriodsHaveMovedOn() {
         in.pipeInput("CHN-RUS", assessment("2023-Q1", 0, 0, item("c", "lethal-aid", "B2", 2), 1));
         in.pipeInput("CHN-RUS", assessment("2023-Q2", 0, 0, null, 2));

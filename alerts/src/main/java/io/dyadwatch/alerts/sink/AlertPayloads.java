@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
  *       two signature alerts of one dyad stay two alerts), {@code scenario} (the enum name; left out for rules
  *       about no scenario), {@code severity} in lower case;</li>
  *   <li>annotations: {@code summary}, {@code description}, {@code evidence} (one line per item:
- *       date type summary (source, grade) url), {@code period} and {@code assessment_revision} (the assessment
- *       that raised it), {@code runbook_url} = runbook base URL + rule.</li>
+ *       date type summary (source, grade) url), {@code period} (what the alert is about, by event time) and
+ *       {@code assessment_revision} (of the assessment that raised it), {@code runbook_url} = runbook base URL +
+ *       rule.</li>
  * </ul>
  */
 public final class AlertPayloads {

@@ -90,8 +90,8 @@ public final class AlertConsole implements AutoCloseable {
     }
 
     /**
-     * The alert in a few lines: status, severity, dyad, scenario, the period and revision of the assessment that
-     * raised it, summary, then its top evidence.
+     * The alert in a few lines: status, severity, dyad, scenario, the period it is about and the revision of the
+     * assessment that raised it, summary, then its top evidence.
      */
     public static String render(Alert alert) {
         StringBuilder text = new StringBuilder();
@@ -105,8 +105,8 @@ public final class AlertConsole implements AutoCloseable {
     }
 
     /**
-     * The period (event time) and revision of the assessment that raised the alert, like {@code 2024-Q3 r17};
-     * {@code -} for an alert written before alerts carried them.
+     * The period (event time) the alert is about and the revision of the assessment that raised it, like
+     * {@code 2024-Q3 r17}; {@code -} for an alert written before alerts carried them.
      */
     public static String assessmentOf(Alert alert) {
         if (alert.period() == null) {

@@ -31,8 +31,10 @@ import java.util.Objects;
  * @param subject             what the alert is about within its rule and dyad: the scenario (scenario rules) or the
  *                            indicator (signature and indicator rules); with rule and dyad it makes the fingerprint
  *                            and Alertmanager's identity labels. Null only in alerts written before it existed
- * @param period              the period (event time, like {@code 2024-Q3}) of the assessment that raised the alert;
- *                            null only in alerts written before it existed
+ * @param period              the period (event time, like {@code 2024-Q3}) the alert is about: for scenario rules
+ *                            the period of the assessment that raised it, for signature rules the period of the
+ *                            signature event (one assessment can tally late events of earlier periods); null only
+ *                            in alerts written before it existed
  * @param assessmentRevision  the revision of that assessment (see {@code dyadwatch.assessments}); null only in
  *                            alerts written before it existed
  */
