@@ -1,6 +1,6 @@
 # DyadWatch image: one image for every service (ingest, streams, alerts); the command picks the part.
 # Build stage compiles the runnable jar from this repository; the runtime stage holds only a JRE and the jar.
-# (A .dockerignore listing target/ and .git/ keeps the build context small.)
+# (.dockerignore leaves target/ and .git/ out of the build context; without .git, --version says "commit unknown".)
 
 FROM maven:3.9.9-eclipse-temurin-17 AS build
 WORKDIR /src

@@ -93,7 +93,7 @@
   class Unauthorized extends Error {}
 
   async function api(path) {
-    const headers = { Accept: 'application/json' };
+    const headers = { Accept: 'application/json, application/problem+json' };
     const token = sessionStorage.getItem(TOKEN_KEY);
     if (token) headers.Authorization = 'Bearer ' + token;
     const response = await fetch(path, { headers, cache: 'no-store' });
@@ -124,7 +124,7 @@
         state.alertsNote = null;
       } else {
         state.alerts = [];
-        state.alertsNote = (alerts.body && alerts.body.error) || ('alerts unavailable (HTTP ' + alerts.status + ')');
+        state.alertsNote = (alerts.body && alerts.body.detail) || ('alerts unavailable (HTTP ' + alerts.status + ')');
       }
       chooseDyad();
       if (state.selectedDyad) {
@@ -300,6 +300,8 @@
       line.appendChild(el('span', 'badge status', a.status));
       line.appendChild(el('span', 'alert-dyad', a.dyad));
       if (a.scenario) line.appendChild(el('span', 'alert-scenario', SCENARIO_LABELS[a.scenario] || a.scenario));
+      // the period (event time) the alert is about; older alerts have none
+      if (a.period) line.appendChild(el('span', 'alert-period', a.period));
       line.appendChild(el('span', 'alert-time', localTime(a.startsAt)));
       button.appendChild(line);
       button.appendChild(el('span', 'alert-summary', a.summary));
@@ -329,7 +331,10 @@
     $('alert-detail-title').textContent = a.summary;
     $('alert-detail-meta').textContent = a.severity + ' · ' + a.status + ' · ' + a.dyad
       + (a.scenario ? ' · toward ' + (SCENARIO_LABELS[a.scenario] || a.scenario) : '')
-      + ' · rule ' + a.rule + ' · since ' + localTime(a.startsAt)
+      + ' · rule ' + a.rule
+      + (a.period ? ' · period ' + a.period : '')
+      + (typeof a.assessmentRevision === 'number' ? ' (assessment revision ' + a.assessmentRevision + ')' : '')
+      + ' · since ' + localTime(a.startsAt)
       + (a.endsAt ? ' · resolved ' + localTime(a.endsAt) : '')
       + (typeof a.changeStatistic === 'number' ? ' · change statistic ' + num(a.changeStatistic) : '');
     $('alert-detail-description').textContent = a.description || '';

@@ -133,9 +133,7 @@ final class AlertLifecycle implements Processor<String, Assessment, String, Aler
 
     private void fire(AlertState state, long timestamp) {
         Alert a = state.alert();
-        Alert firing = new Alert(a.version(), a.fingerprint(), AlertStatus.FIRING, a.rule(), a.dyad(), a.scenario(),
-                a.severity(), Instant.ofEpochMilli(context.currentSystemTimeMs()), null, a.summary(), a.description(),
-                a.probabilitiesBefore(), a.probabilitiesAfter(), a.changeStatistic(), a.evidence(), a.rationale());
+        Alert firing = a.firingSince(Instant.ofEpochMilli(context.currentSystemTimeMs()));
         states.put(a.fingerprint(), new AlertState(firing, true, state.pendingSince(), state.period()));
         emit(firing, timestamp);
     }
@@ -164,7 +162,7 @@ final class AlertLifecycle implements Processor<String, Assessment, String, Aler
                 condition.scenario(), severity, Instant.ofEpochMilli(now), null, condition.summary(),
                 description.toString(), previous == null ? Map.of() : previous.probabilities(),
                 assessment.probabilities(), condition.changeStatistic(), condition.evidence(),
-                rationale(rule, condition));
+                rationale(rule, condition), condition.subject(), condition.period(), assessment.revision());
     }
 
     private List<Citation> rationale(AlertRule rule, Condition condition) {

@@ -92,6 +92,9 @@ class AlertLifecycleTest {
         assertThat(firing.scenario()).isEqualTo(Scenario.STRENGTHENING);
         assertThat(firing.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(firing.changeStatistic()).isEqualTo(3.2);
+        assertThat(firing.subject()).isEqualTo("STRENGTHENING");
+        assertThat(firing.period()).as("the period of the assessment that raised it").isEqualTo("2023-Q1");
+        assertThat(firing.assessmentRevision()).isEqualTo(2L);
         assertThat(firing.summary()).contains("CHN-RUS moving toward STRENGTHENING");
         assertThat(firing.evidence()).extracting(EvidenceItem::id).containsExactly("e1");
         assertThat(firing.rationale()).isNotEmpty()
@@ -119,6 +122,21 @@ class AlertLifecycleTest {
         assertThat(alerts.get(0).evidence().get(0).sourceName()).isEqualTo("NBC News");
         assertThat(alerts.get(0).evidence().get(0).grade()).isEqualTo("B2");
         assertThat(alerts.get(0).rationale()).anyMatch(c -> c.seed().startsWith("000_"));
+        assertThat(alerts.get(0).subject()).isEqualTo("lethal-aid");
+        assertThat(alerts.get(0).period()).isEqualTo("2023-Q1");
+        assertThat(alerts.get(0).assessmentRevision()).isEqualTo(2L);
+    }
+
+    @Test
+    void shouldSayASignatureAlertIsAboutThePeriodOfItsEventWhenALaterAssessmentRaisedIt() {
+        // a late report (or a fast replay) tallied into an assessment of a later period
+        in.pipeInput("CHN-RUS", assessment("2023-Q3", 0, 0, item("late", "lethal-aid", "B2", 2), 7));
+
+        Alert alert = out.readValuesToList().stream().filter(a -> a.rule().equals("signature-event")).findFirst()
+                .orElseThrow();
+
+        assertThat(alert.period()).isEqualTo("2023-Q1");
+        assertThat(alert.assessmentRevision()).isEqualTo(7L);
     }
 
     @Test
@@ -146,6 +164,9 @@ class AlertLifecycleTest {
                 .containsExactly(AlertStatus.FIRING, AlertStatus.RESOLVED, AlertStatus.FIRING);
         assertThat(alerts.get(1).evidence().get(0).id()).isEqualTo("first");
         assertThat(alerts.get(2).evidence().get(0).id()).isEqualTo("later");
+        assertThat(alerts.get(1).period()).as("the resolution keeps the period it fired for").isEqualTo("2023-Q1");
+        assertThat(alerts.get(2).period()).isEqualTo("2024-Q2");
+        assertThat(alerts.get(2).assessmentRevision()).isEqualTo(2L);
     }
 
     @Test

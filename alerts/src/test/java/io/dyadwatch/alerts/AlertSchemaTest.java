@@ -62,7 +62,27 @@ class AlertSchemaTest {
         for (Alert alert : alerts) {
             String json = Json.MAPPER.writeValueAsString(alert);
             assertThat(schema.validate(json, InputFormat.JSON)).as(json).isEmpty();
+            assertThat(Json.MAPPER.readTree(json).path("period").asText()).as(json).matches("\\d{4}-Q[1-4]");
+            assertThat(Json.MAPPER.readTree(json).path("assessmentRevision").isIntegralNumber()).as(json).isTrue();
         }
+    }
+
+    @Test
+    void shouldStillAcceptAnAlertWrittenBeforeSubjectPeriodAndRevisionExisted() throws Exception {
+        assertThat(schema().validate("{\"version\":1,\"fingerprint\":\"0123456789abcdef\",\"status\":\"FIRING\","
+                + "\"rule\":\"r\",\"dyad\":\"CHN-RUS\",\"severity\":\"INFO\",\"startsAt\":\"2024-01-01T00:00:00Z\","
+                + "\"summary\":\"s\",\"evidence\":[],\"rationale\":[]}", InputFormat.JSON)).isEmpty();
+    }
+
+    @Test
+    void shouldRejectAPeriodThatIsNoPeriodLabelAndANegativeRevision() throws Exception {
+        String base = "{\"version\":1,\"fingerprint\":\"0123456789abcdef\",\"status\":\"FIRING\",\"rule\":\"r\","
+                + "\"dyad\":\"CHN-RUS\",\"severity\":\"INFO\",\"startsAt\":\"2024-01-01T00:00:00Z\",\"summary\":\"s\","
+                + "\"evidence\":[],\"rationale\":[],";
+        assertThat(schema().validate(base + "\"period\":\"Q3 2024\"}", InputFormat.JSON)).isNotEmpty();
+        assertThat(schema().validate(base + "\"assessmentRevision\":-1}", InputFormat.JSON)).isNotEmpty();
+        assertThat(schema().validate(base + "\"period\":\"2024-Q3\",\"assessmentRevision\":7,\"subject\":\"lethal-aid\"}",
+                InputFormat.JSON)).isEmpty();
     }
 
     @Test

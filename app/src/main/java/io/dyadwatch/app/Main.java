@@ -6,7 +6,9 @@ import io.dyadwatch.app.cli.BenchCommand;
 import io.dyadwatch.app.cli.BrokerCommand;
 import io.dyadwatch.app.cli.DemoCommand;
 import io.dyadwatch.app.cli.CatalogCommand;
+import io.dyadwatch.app.cli.CompletionCommand;
 import io.dyadwatch.app.cli.ImportCommand;
+import io.dyadwatch.app.cli.IngestCommand;
 import io.dyadwatch.app.cli.SimulateCommand;
 import io.dyadwatch.app.cli.PublishCommand;
 import io.dyadwatch.app.cli.RunCommand;
@@ -21,12 +23,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The {@code dyadwatch} command line. */
-@Command(name = "dyadwatch", mixinStandardHelpOptions = true, version = "dyadwatch 0.1.0",
+@Command(name = "dyadwatch", mixinStandardHelpOptions = true, versionProvider = BuildInfo.Provider.class,
         description = {"DyadWatch: a streaming indications-and-warning monitor of military cooperation between states.",
                 "Run 'dyadwatch <command> --help' for a command's options."},
-        subcommands = {DemoCommand.class, BrokerCommand.class, RunCommand.class, StreamsCommand.class,
+        subcommands = {DemoCommand.class, BrokerCommand.class, RunCommand.class, IngestCommand.class, StreamsCommand.class,
                 AlertsCommand.class, PublishCommand.class, ImportCommand.class,
-                SimulateCommand.class, CatalogCommand.class, BacktestCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                SimulateCommand.class, CatalogCommand.class, BacktestCommand.class, BenchCommand.class,
+                CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a bad setting or argument. */
@@ -54,6 +57,7 @@ public final class Main implements Runnable {
     /** Runs the command line with the given output streams and returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        shareVersion(cli, new BuildInfo.Provider());
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -62,6 +66,12 @@ public final class Main implements Runnable {
             return exitCode(e);
         });
         return cli.execute(args);
+    }
+
+    /** Every command answers --version with the build's version and commit. */
+    private static void shareVersion(CommandLine command, CommandLine.IVersionProvider provider) {
+        command.getCommandSpec().versionProvider(provider);
+        command.getSubcommands().values().forEach(sub -> shareVersion(sub, provider));
     }
 
     private static int exitCode(Exception e) {

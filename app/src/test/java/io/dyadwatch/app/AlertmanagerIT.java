@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dyadwatch.alerts.sink.SinkRunner;
 import io.dyadwatch.alerts.sink.SinkSettings;
 import io.dyadwatch.model.alert.Alert;
+import io.dyadwatch.model.json.Json;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,14 +29,15 @@ class AlertmanagerIT {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private AlertmanagerProcess alertmanager;
+    private Path binary;
     private List<SinkRunner> runners = List.of();
 
     @BeforeEach
-    void start() throws Exception {
-        Optional<Path> binary = AlertmanagerProcess.binary();
-        Assumptions.assumeTrue(binary.isPresent(), "Alertmanager binary not found (/usr/bin/prometheus-alertmanager): "
+    void findBinary() {
+        Optional<Path> found = AlertmanagerProcess.binary();
+        Assumptions.assumeTrue(found.isPresent(), "Alertmanager binary not found (/usr/bin/prometheus-alertmanager): "
                 + "install it with 'apt-get install -y prometheus-alertmanager' (.ci/run does)");
-        alertmanager = AlertmanagerProcess.start(binary.get(), dir);
+        binary = found.get();
     }
 
     @AfterEach
@@ -48,6 +50,7 @@ class AlertmanagerIT {
 
     @Test
     void shouldDeliverAFiringAlertWithLabelsAndAnnotationsAndThenResolveIt() throws Exception {
+        alertmanager = AlertmanagerProcess.start(binary, dir);
         SinkFixtures kafka = new SinkFixtures("alertmanager");
         runners = kafka.startRunners(Map.of(SinkSettings.ALERTMANAGER_URL, alertmanager.url(),
                 SinkSettings.RESEND_INTERVAL_MS, "1000",
@@ -58,7 +61,8 @@ class AlertmanagerIT {
 
         JsonNode received = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> find(firing.rule()), found -> found != null);
-        assertThat(received.get("labels")).hasSize(4);
+        assertThat(received.get("labels")).hasSize(5);
+        assertThat(received.get("labels").get("subject").asText()).isEqualTo("STRENGTHENING");
         assertThat(received.get("labels").get("alertname").asText()).isEqualTo("it-alertmanager");
         assertThat(received.get("labels").get("dyad").asText()).isEqualTo("CHN-RUS");
         assertThat(received.get("labels").get("scenario").asText()).isEqualTo("STRENGTHENING");
@@ -68,6 +72,8 @@ class AlertmanagerIT {
         assertThat(received.get("annotations").get("evidence").asText())
                 .startsWith("2024-07-24 COMBINED_PATROL Combined bomber patrol off Alaska (NORAD, A1) https://example.org/norad")
                 .contains("(Xinhua, B2)");
+        assertThat(received.get("annotations").get("period").asText()).isEqualTo("2024-Q3");
+        assertThat(received.get("annotations").get("assessment_revision").asText()).isEqualTo("17");
         assertThat(received.get("annotations").get("runbook_url").asText())
                 .isEqualTo("https://runbooks.example/dyadwatch#it-alertmanager");
         assertThat(received.get("status").get("state").asText()).isEqualTo("active");
@@ -80,6 +86,58 @@ class AlertmanagerIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> find(firing.rule()) == null);
         assertThat(registry.get("dyadwatch.sink.deliveries").tag("sink", "alertmanager").counter().count())
                 .isEqualTo(2.0);
+    }
+
+    @Test
+    void shouldKeepTwoSignatureAlertsOfOneDyadApartAndResolveOnlyTheOneThatResolved() throws Exception {
+        // the repository's own routing (deploy/alertmanager/alertmanager.yml), so its group_by is exercised too
+        alertmanager = AlertmanagerProcess.start(binary, dir, ExternalTools.deploy("alertmanager/alertmanager.yml"));
+        SinkFixtures kafka = new SinkFixtures("alertmanager-signatures");
+        runners = kafka.startRunners(Map.of(SinkSettings.ALERTMANAGER_URL, alertmanager.url(),
+                SinkSettings.RESEND_INTERVAL_MS, "1000"), registry);
+        Alert patrol = SinkFixtures.signature("patrol-beyond-japan");
+        Alert lethalAid = SinkFixtures.signature("lethal-aid");
+
+        kafka.publish(patrol, lethalAid);
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> subjects("signature-event"), s -> s.size() == 2);
+        assertThat(subjects("signature-event")).containsExactlyInAnyOrder("patrol-beyond-japan", "lethal-aid");
+        JsonNode group = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> group("signature-event"), g -> g != null && g.get("alerts").size() == 2);
+        assertThat(group.get("labels"))
+                .as("grouped by the labels the route names, all of them sent")
+                .isEqualTo(Json.MAPPER.valueToTree(Map.of("alertname", "signature-event", "dyad", "CHN-RUS")));
+
+        kafka.publish(SinkFixtures.resolved(lethalAid));
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> subjects("signature-event"), s -> s.equals(List.of("patrol-beyond-japan")));
+        // over several re-sends (one a second) the one still firing stays firing and the resolved one stays away
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10))
+                .until(() -> subjects("signature-event"), s -> s.equals(List.of("patrol-beyond-japan")));
+        assertThat(registry.get("dyadwatch.sink.deliveries").tag("sink", "alertmanager").counter().count())
+                .isEqualTo(3.0);
+    }
+
+    private List<String> subjects(String alertname) throws Exception {
+        List<String> subjects = new java.util.ArrayList<>();
+        for (JsonNode alert : alertmanager.alerts()) {
+            if (alertname.equals(alert.get("labels").path("alertname").asText())
+                    && "active".equals(alert.path("status").path("state").asText())) {
+                subjects.add(alert.get("labels").path("subject").asText());
+            }
+        }
+        return subjects;
+    }
+
+    private JsonNode group(String alertname) throws Exception {
+        for (JsonNode group : alertmanager.groups()) {
+            if (alertname.equals(group.path("labels").path("alertname").asText())) {
+                return group;
+            }
+        }
+        return null;
     }
 
     private JsonNode find(String alertname) throws Exception {

@@ -42,14 +42,18 @@ final class AlertmanagerProcess implements AutoCloseable {
         return Stream.concat(CANDIDATES.stream().map(Path::of), onPath).filter(Files::isExecutable).findFirst();
     }
 
-    /** Starts it and waits until it reports ready. */
+    /** Starts it with a minimal configuration (one receiver that sends nowhere) and waits until it reports ready. */
     static AlertmanagerProcess start(Path binary, Path dir) throws IOException {
-        Path config = Files.writeString(dir.resolve("alertmanager.yml"), """
+        return start(binary, dir, Files.writeString(dir.resolve("alertmanager.yml"), """
                 route:
                   receiver: blackhole
                 receivers:
                   - name: blackhole
-                """);
+                """));
+    }
+
+    /** Starts it with the given configuration file and waits until it reports ready. */
+    static AlertmanagerProcess start(Path binary, Path dir, Path config) throws IOException {
         Path storage = Files.createDirectories(dir.resolve("data"));
         int port = freePort();
         Process process = new ProcessBuilder(binary.toString(), "--config.file=" + config, "--storage.path=" + storage,
@@ -78,6 +82,15 @@ final class AlertmanagerProcess implements AutoCloseable {
         HttpResponse<String> response = get("/api/v2/alerts");
         if (response.statusCode() != 200) {
             throw new IOException("GET /api/v2/alerts: HTTP " + response.statusCode() + " " + response.body());
+        }
+        return Json.MAPPER.readTree(response.body());
+    }
+
+    /** GET /api/v2/alerts/groups: the alerts as the route's group_by groups them. */
+    JsonNode groups() throws IOException, InterruptedException {
+        HttpResponse<String> response = get("/api/v2/alerts/groups");
+        if (response.statusCode() != 200) {
+            throw new IOException("GET /api/v2/alerts/groups: HTTP " + response.statusCode() + " " + response.body());
         }
         return Json.MAPPER.readTree(response.body());
     }

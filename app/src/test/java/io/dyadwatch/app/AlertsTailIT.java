@@ -22,7 +22,7 @@ class AlertsTailIT {
         String out = tail();
 
         assertThat(out.lines().filter(l -> l.contains("CHN-RUS"))).hasSize(2);
-        assertThat(out).contains("FIRING   WARNING  CHN-RUS     STRENGTHENING " + firing.summary())
+        assertThat(out).contains("FIRING   WARNING  CHN-RUS     STRENGTHENING 2024-Q3 r17  " + firing.summary())
                 .contains("RESOLVED WARNING  CHN-RUS")
                 .contains("2024-07-24 COMBINED_PATROL        Combined bomber patrol off Alaska (NORAD, A1)");
     }

@@ -47,12 +47,45 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldRefuseMissingFilesAtOnceWithExitCodeTwoBeforeContactingKafka() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("publish");
+        long start = System.nanoTime();
+
+        // nothing listens on the port: had publish contacted Kafka it would wait admin.timeout.ms and exit 3
+        Run run = run("publish", "--bootstrap-servers", "127.0.0.1:" + port, "--set", "admin.timeout.ms=20000",
+                "missing.jsonl", dir.toString());
+
+        assertThat(run.exit()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run.err().strip()).isEqualTo("dyadwatch publish: no such file: missing.jsonl; " + dir
+                + " is a directory, not a JSON-lines file");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
+    }
+
+    @Test
+    void shouldRefuseARulesFileWithADuplicateKeyInOneLineWithFileAndLineAndExitCodeTwo() throws Exception {
+        java.nio.file.Path rules = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("rules", ".yml"),
+                "version: 1\nrules: []\nversion: 2\n");
+
+        Run run = run("run", "--bootstrap-servers", "127.0.0.1:1", "--set", "alerts.rules.file=" + rules);
+
+        assertThat(run.exit()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run.err().strip()).startsWith("dyadwatch run: " + rules + ":3: duplicate key 'version'");
+        assertThat(run.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
     void shouldReportAnUnreachableBrokerInOneLineWithExitCodeThree() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Run run = run("publish", "--bootstrap-servers", "127.0.0.1:" + port, "--set", "admin.timeout.ms=1500", "x.jsonl");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("unreachable", ".jsonl");
+        Run run = run("publish", "--bootstrap-servers", "127.0.0.1:" + port, "--set", "admin.timeout.ms=1500",
+                file.toString());
 
         assertThat(run.exit()).isEqualTo(Main.EXIT_KAFKA);
         assertThat(run.err().strip()).startsWith("dyadwatch publish: cannot reach Kafka at 127.0.0.1:" + port)

@@ -56,6 +56,23 @@ class ComposeConfigTest {
     }
 
     @Test
+    void shouldRunTheBrokerVersionTheClientsAreBuiltWith() throws Exception {
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("<kafka.version>([^<]+)</kafka.version>")
+                .matcher(Files.readString(root.resolve("pom.xml")));
+        assertThat(version.find()).isTrue();
+
+        assertThat(String.valueOf(map(services.get("kafka")).get("image"))).isEqualTo("apache/kafka:" + version.group(1));
+    }
+
+    @Test
+    void shouldKeepBuildOutputAndGitHistoryOutOfTheDockerBuildContext() throws Exception {
+        Path dockerignore = root.resolve(".dockerignore");
+        assertThat(Files.readString(root.resolve("Dockerfile"))).contains(".dockerignore");
+
+        assertThat(Files.readAllLines(dockerignore)).contains(".git", "**/target");
+    }
+
+    @Test
     void shouldMountFilesThatExist() {
         services.forEach((name, value) -> {
             for (Object volume : list(map(value).getOrDefault("volumes", List.of()))) {
@@ -100,6 +117,23 @@ class ComposeConfigTest {
             assertThat(String.valueOf(environment.get("DYADWATCH_HTTP_PORT"))).isEqualTo(target.split(":")[1]);
             assertThat(environment.get("DYADWATCH_HTTP_HOST")).as("%s listens beyond loopback", target).isEqualTo("0.0.0.0");
         }
+    }
+
+    @Test
+    void shouldGroupAlertmanagerRoutesOnlyByLabelsThatAreSent() {
+        java.util.Set<String> sent = new java.util.HashSet<>(new io.dyadwatch.alerts.sink.AlertPayloads("", "")
+                .labels(SinkFixtures.firing("any")).keySet());
+        sent.addAll(List.of("job", "instance")); // Prometheus's own alerts (deploy/prometheus/rules)
+        List<Map<String, Object>> routes = new ArrayList<>();
+        routes.add(map(load(ExternalTools.deploy("alertmanager/alertmanager.yml")).get("route")));
+        for (int i = 0; i < routes.size(); i++) {
+            Map<String, Object> route = routes.get(i);
+            for (Object label : list(route.getOrDefault("group_by", List.of()))) {
+                assertThat(sent).as("group_by label %s of route %s", label, route).contains(String.valueOf(label));
+            }
+            list(route.getOrDefault("routes", List.of())).forEach(r -> routes.add(map(r)));
+        }
+        assertThat(sent).as("the identity labels of a DyadWatch alert").contains("alertname", "dyad", "subject");
     }
 
     static Map<String, Object> load(Path file) {

@@ -111,8 +111,12 @@ class DashboardIT {
     }
 
     @Test
-    void shouldOfferTheDyadVariableFromTheMetricItNames() throws Exception {
+    void shouldOfferTheDyadAndInstanceVariablesFromTheMetricsTheyName() throws Exception {
+        Map<String, String> expected = Map.of("dyad", DYAD, "instance", "127.0.0.1:" + services.http().port());
         for (JsonNode variable : dashboard().path("templating").path("list")) {
+            if (variable.path("type").asText().equals("datasource")) {
+                continue;
+            }
             Matcher labelValues = LABEL_VALUES.matcher(variable.path("definition").asText());
             assertThat(labelValues.matches()).as("variable %s: %s", variable.path("name").asText(),
                     variable.path("definition").asText()).isTrue();
@@ -120,7 +124,8 @@ class DashboardIT {
             post("[" + TestEvents.event("d-var", "JOINT_EXERCISE", "2024-04-02") + "]");
 
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(prometheus.query(promql))
-                    .as(promql).anyMatch(r -> DYAD.equals(r.path("metric").path(labelValues.group(2)).asText())));
+                    .as(promql).anyMatch(r -> expected.get(variable.path("name").asText())
+                            .equals(r.path("metric").path(labelValues.group(2)).asText())));
         }
     }
 
@@ -149,6 +154,7 @@ class DashboardIT {
         while (m.find()) {
             String value = switch (m.group(1)) {
                 case "dyad" -> DYAD;
+                case "instance" -> ".*";
                 case "__rate_interval", "__interval" -> "1m";
                 case "__range" -> "1h";
                 default -> throw new AssertionError("unknown template variable $" + m.group(1) + " in " + expr);

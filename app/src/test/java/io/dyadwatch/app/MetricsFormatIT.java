@@ -40,6 +40,7 @@ class MetricsFormatIT {
 
     private Services services;
     private Result promtool;
+    private String scraped;
 
     @BeforeAll
     void scrapeAndCheck() throws Exception {
@@ -67,7 +68,15 @@ class MetricsFormatIT {
         });
         byte[] metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body();
+        scraped = new String(metrics, StandardCharsets.UTF_8);
         promtool = ExternalTools.run(List.of(binary.toString(), "check", "metrics"), dir, metrics, Duration.ofSeconds(60));
+    }
+
+    @Test
+    void shouldExposeTheIngestProducersKafkaClientMetrics() {
+        // the ingest producer has Kafka's default client id (producer-N); the topology's producers have theirs
+        assertThat(scraped.lines().filter(l -> l.matches("kafka_producer_record_send_total\\{.*client_id=\"producer-\\d+\".*")))
+                .as("Micrometer's KafkaClientMetrics of the ingest producer").isNotEmpty();
     }
 
     @AfterAll

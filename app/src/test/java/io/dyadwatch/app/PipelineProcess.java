@@ -44,6 +44,12 @@ final class PipelineProcess implements AutoCloseable {
      * @param jvmOptions  extra JVM options (system properties)
      */
     static PipelineProcess start(Path log, Map<String, String> environment, List<String> jvmOptions, List<String> args) {
+        return start("run", log, environment, jvmOptions, args);
+    }
+
+    /** Starts {@code java -jar dyadwatch.jar SUBCOMMAND ARGS} (a service command) and waits until it is ready. */
+    static PipelineProcess start(String subcommand, Path log, Map<String, String> environment, List<String> jvmOptions,
+            List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
@@ -52,7 +58,7 @@ final class PipelineProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar().toString());
-        command.add("run");
+        command.add(subcommand);
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -67,7 +73,8 @@ final class PipelineProcess implements AutoCloseable {
             throw new UncheckedIOException("cannot start " + command, e);
         }
         started.awaitReady();
-        System.out.printf("dyadwatch run (%s) ready in %d ms%n", log.getFileName(), (System.nanoTime() - begin) / 1_000_000);
+        System.out.printf("dyadwatch %s (%s) ready in %d ms%n", subcommand, log.getFileName(),
+                (System.nanoTime() - begin) / 1_000_000);
         return started;
     }
 

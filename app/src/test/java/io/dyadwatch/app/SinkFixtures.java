@@ -74,7 +74,16 @@ final class SinkFixtures {
                 List.of(evidence("e1", "COMBINED_PATROL", "2024-07-24T00:00:00Z", "Combined bomber patrol off Alaska", "NORAD",
                                 "https://example.org/norad", "A1"),
                         evidence("e2", "JOINT_EXERCISE", "2024-07-15T00:00:00Z", "Joint Sea-2024", "Xinhua", null, "B2")),
-                List.of());
+                List.of(), "STRENGTHENING", "2024-Q3", 17L);
+    }
+
+    /** A firing signature-event alert of CHN-RUS about the indicator, as the rule writes it (fingerprint by subject). */
+    static Alert signature(String indicator) {
+        Instant startsAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+        return new Alert(Alert.VERSION, io.dyadwatch.alerts.Fingerprint.of("signature-event", "CHN-RUS", indicator),
+                AlertStatus.FIRING, "signature-event", "CHN-RUS", Scenario.STRENGTHENING, Severity.CRITICAL, startsAt,
+                null, "CHN-RUS signature event (" + indicator + ")", "", Map.of(), Map.of(), null, List.of(), List.of(),
+                indicator, "2024-Q3", 42L);
     }
 
     static Alert resolved(Alert firing) {

@@ -39,6 +39,8 @@ class SinkOutageIT {
 
         kafka.publish(firing);
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.refused() >= 3);
+        assertThat(registry.get("dyadwatch.sink.pending.alerts").tag("sink", sink).gauge().value())
+                .as("the alert waits for the sink").isGreaterThanOrEqualTo(1.0);
         receiver.down(false);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.payloads().isEmpty());
@@ -49,6 +51,10 @@ class SinkOutageIT {
         assertThat(receiver.payloads().get(0).get("status").asText()).isEqualTo("firing");
         assertThat(registry.get("dyadwatch.sink.failures").tag("sink", sink).counter().count()).isGreaterThan(0);
         assertThat(registry.get("dyadwatch.sink.deliveries").tag("sink", sink).counter().count()).isEqualTo(1.0);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> registry.get("dyadwatch.sink.pending.alerts").tag("sink", sink).gauge().value() == 0.0);
+        assertThat(registry.find("kafka.consumer.fetch.manager.records.consumed.total").tag("client.id",
+                runners.get(0).clientId()).meters()).as("the sink consumer's client metrics").isNotEmpty();
     }
 
     @Test

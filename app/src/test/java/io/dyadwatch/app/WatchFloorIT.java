@@ -133,6 +133,10 @@ class WatchFloorIT {
         assertThat(row.findElement(By.cssSelector(".evidence-source a")).getDomAttribute("rel")).isEqualTo("noopener noreferrer");
         assertThat(row.findElement(By.className("evidence-summary")).getText()).endsWith(HOSTILE);
         assertThat(detail.findElements(By.cssSelector("#alert-detail-rationale blockquote"))).isNotEmpty();
+        assertThat(browser.findElement(treatyAlert).findElement(By.className("alert-period")).getText())
+                .as("the period of the assessment that raised the alert").matches("\\d{4}-Q[1-4]");
+        assertThat(browser.findElement(By.id("alert-detail-meta")).getText())
+                .containsPattern("period \\d{4}-Q[1-4] \\(assessment revision \\d+\\)");
         screenshot("watch-floor-alert.png");
 
         JavascriptExecutor js = browser;

@@ -4,6 +4,8 @@ import io.dyadwatch.model.event.Dyad;
 import io.dyadwatch.model.event.Event;
 import io.dyadwatch.model.event.EventJson;
 import io.dyadwatch.model.topic.Topic;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,7 @@ public final class EventPublisher implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
     private final List<Dyad> watched;
+    private KafkaClientMetrics metrics;
 
     /**
      * @param bootstrapServers the brokers
@@ -54,6 +57,18 @@ public final class EventPublisher implements AutoCloseable {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         this.topic = events.name();
+    }
+
+    /**
+     * Binds the producer's Kafka client metrics (Micrometer's {@link KafkaClientMetrics}, tag {@code client.id}) to
+     * the registry, until the publisher is closed.
+     */
+    public synchronized EventPublisher bindMetrics(MeterRegistry registry) {
+        if (metrics == null) {
+            metrics = new KafkaClientMetrics(producer);
+            metrics.bindTo(registry);
+        }
+        return this;
     }
 
     /**
@@ -145,5 +160,10 @@ public final class EventPublisher implements AutoCloseable {
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(10));
+        synchronized (this) {
+            if (metrics != null) {
+                metrics.close();
+            }
+        }
     }
 }

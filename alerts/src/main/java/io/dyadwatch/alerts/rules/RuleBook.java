@@ -1,5 +1,7 @@
 package io.dyadwatch.alerts.rules;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.dyadwatch.catalog.Catalog;
@@ -55,7 +57,7 @@ public record RuleBook(List<AlertRule> rules) {
             if (in == null) {
                 throw new RuleException("the bundled rules " + DEFAULT_RESOURCE + " are missing from the jar");
             }
-            return parse(new YAMLMapper().readTree(in), "classpath:" + DEFAULT_RESOURCE, catalog);
+            return parse(read(in, "classpath:" + DEFAULT_RESOURCE), "classpath:" + DEFAULT_RESOURCE, catalog);
         } catch (IOException e) {
             throw new RuleException("cannot read the bundled rules: " + e.getMessage());
         }
@@ -64,9 +66,23 @@ public record RuleBook(List<AlertRule> rules) {
     /** Rules from a file, checked against the catalog. */
     public static RuleBook load(Path file, Catalog catalog) {
         try (InputStream in = Files.newInputStream(file)) {
-            return parse(new YAMLMapper().readTree(in), file.toString(), catalog);
+            return parse(read(in, file.toString()), file.toString(), catalog);
         } catch (IOException e) {
             throw new RuleException("cannot read rules " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** YAML that refuses a key given twice in one mapping (a second 'level:' would silently win otherwise). */
+    private static final YAMLMapper STRICT_YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    private static JsonNode read(InputStream in, String origin) throws IOException {
+        try {
+            return STRICT_YAML.readTree(in);
+        } catch (StreamReadException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new RuleException(origin + ":" + line + ": " + e.getOriginalMessage()
+                    .replace("Duplicate field", "duplicate key") + "; each key may appear once");
         }
     }
 

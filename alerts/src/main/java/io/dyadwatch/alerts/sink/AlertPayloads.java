@@ -19,10 +19,14 @@ import java.util.stream.Collectors;
  * and the webhook payload.
  *
  * <ul>
- *   <li>labels (the alert's identity in Alertmanager): {@code alertname} = the rule, {@code dyad},
- *       {@code scenario} (the enum name; left out for rules about no scenario), {@code severity} in lower case;</li>
+ *   <li>labels (the alert's identity in Alertmanager, unique per alert): {@code alertname} = the rule, {@code dyad},
+ *       {@code subject} (the scenario or indicator the alert is about: a rule fires once per dyad and subject, so
+ *       two signature alerts of one dyad stay two alerts), {@code scenario} (the enum name; left out for rules
+ *       about no scenario), {@code severity} in lower case;</li>
  *   <li>annotations: {@code summary}, {@code description}, {@code evidence} (one line per item:
- *       date type summary (source, grade) url), {@code runbook_url} = runbook base URL + rule.</li>
+ *       date type summary (source, grade) url), {@code period} (what the alert is about, by event time) and
+ *       {@code assessment_revision} (of the assessment that raised it), {@code runbook_url} = runbook base URL +
+ *       rule.</li>
  * </ul>
  */
 public final class AlertPayloads {
@@ -52,6 +56,10 @@ public final class AlertPayloads {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("alertname", alert.rule());
         labels.put("dyad", alert.dyad());
+        String subject = subject(alert);
+        if (subject != null) {
+            labels.put("subject", subject);
+        }
         if (alert.scenario() != null) {
             labels.put("scenario", alert.scenario().name());
         }
@@ -64,8 +72,25 @@ public final class AlertPayloads {
         annotations.put("summary", alert.summary());
         annotations.put("description", alert.description());
         annotations.put("evidence", evidence(alert.evidence()));
+        if (alert.period() != null) {
+            annotations.put("period", alert.period());
+        }
+        if (alert.assessmentRevision() != null) {
+            annotations.put("assessment_revision", Long.toString(alert.assessmentRevision()));
+        }
         annotations.put("runbook_url", runbookBaseUrl + alert.rule());
         return annotations;
+    }
+
+    /**
+     * The alert's subject; for an alert written before alerts carried one, its scenario (what the subject of a
+     * scenario rule is), else null.
+     */
+    static String subject(Alert alert) {
+        if (alert.subject() != null) {
+            return alert.subject();
+        }
+        return alert.scenario() == null ? null : alert.scenario().name();
     }
 
     /** {@code {labels, annotations, startsAt, endsAt, generatorURL}} as Alertmanager's API v2 takes it. */

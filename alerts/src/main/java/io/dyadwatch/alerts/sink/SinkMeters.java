@@ -1,14 +1,17 @@
 package io.dyadwatch.alerts.sink;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One sink's meters, tagged {@code sink=<name>}: alerts delivered, failed delivery attempts, alerts given up
- * on (by reason: {@code unreadable} record, {@code rejected} by the receiver), and the delivery lag from the
- * alert record's timestamp to its delivery.
+ * on (by reason: {@code unreadable} record, {@code rejected} by the receiver), the delivery lag from the
+ * alert record's timestamp to its delivery, and the alerts waiting for the sink ({@code dyadwatch.sink.pending.alerts}:
+ * records on the partitions this instance holds that it has not delivered yet).
  */
 final class SinkMeters {
 
@@ -18,7 +21,12 @@ final class SinkMeters {
     private final Counter rejected;
     private final Timer lag;
 
+    private final AtomicLong pending = new AtomicLong();
+
     SinkMeters(MeterRegistry registry, String sink) {
+        Gauge.builder("dyadwatch.sink.pending.alerts", pending, AtomicLong::get).tag("sink", sink)
+                .description("Alert records on the partitions this instance holds not yet delivered by the sink")
+                .register(registry);
         deliveries = Counter.builder("dyadwatch.sink.deliveries").tag("sink", sink)
                 .description("Alerts delivered by the sink").register(registry);
         failures = Counter.builder("dyadwatch.sink.failures").tag("sink", sink)
@@ -37,6 +45,11 @@ final class SinkMeters {
     void delivered(Duration lagOfOne) {
         deliveries.increment();
         lag.record(lagOfOne.isNegative() ? Duration.ZERO : lagOfOne);
+    }
+
+    /** Alert records waiting for the sink now. */
+    void pending(long records) {
+        pending.set(Math.max(0, records));
     }
 
     void failed() {

@@ -3,6 +3,7 @@ package io.dyadwatch.alerts.sink;
 import io.dyadwatch.model.alert.Alert;
 import io.dyadwatch.model.json.Json;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -42,7 +44,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Its own consumer group ({@link SinkSettings#groupId}), read_committed (only alerts the rules committed),
  *       no auto-commit: offsets are committed only after the sink delivered, so an outage delays alerts and
  *       never loses one. A new group starts at the beginning of the topic.</li>
- *   <li>While delivery fails, the batch is retried with exponential backoff ({@link Backoff}); meanwhile the
+ *   <li>While delivery fails, the batch is retried with exponential backoff and jitter ({@link Backoff}), or after
+ *       the receiver's {@code Retry-After} on 429 and 503 when that is longer; meanwhile the
  *       partitions are paused and the consumer keeps polling, so it stays in its group however long the outage.</li>
  *   <li>A record that cannot be read as an alert, or an alert the receiver refuses (HTTP 400), is logged with
  *       topic, partition and offset, counted as undeliverable, and skipped: it would never succeed and must
@@ -50,7 +53,8 @@ import org.slf4j.LoggerFactory;
  *   <li>A {@link ResendingSink} first replays the topic from the beginning to rebuild its firing alerts, then
  *       gets regular {@link ResendingSink#resendIfDue} calls.</li>
  * </ul>
- * Delivery is at least once: after a failure, restart or rebalance an alert may be delivered again.
+ * Delivery is at least once: after a failure, restart or rebalance an alert may be delivered again. The consumer's
+ * Kafka client metrics are bound to the registry (Micrometer's {@link KafkaClientMetrics}).
  */
 public final class SinkRunner implements AutoCloseable {
 
@@ -67,6 +71,8 @@ public final class SinkRunner implements AutoCloseable {
     private final Thread thread;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaClientMetrics consumerMetrics;
+    private final String clientId;
 
     private Batch pending;
     private int failures;
@@ -103,7 +109,10 @@ public final class SinkRunner implements AutoCloseable {
         grouped.putAll(consumerProperties);
         grouped.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         grouped.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId);
+        this.clientId = groupId;
         this.consumer = new KafkaConsumer<>(grouped, new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumerMetrics = new KafkaClientMetrics(consumer);
+        consumerMetrics.bindTo(registry);
         this.thread = new Thread(this::run, "dyadwatch-sink-" + sink.name());
         this.thread.setDaemon(true);
     }
@@ -111,6 +120,11 @@ public final class SinkRunner implements AutoCloseable {
     /** The sink's name. */
     public String name() {
         return sink.name();
+    }
+
+    /** The client id of its consumer (tag {@code client.id} of its Kafka client metrics): its group id. */
+    public String clientId() {
+        return clientId;
     }
 
     /** Starts delivering on the runner's own thread; returns at once. */
@@ -156,7 +170,8 @@ public final class SinkRunner implements AutoCloseable {
                     meters.failed();
                     failures++;
                     dropPending(consumer.assignment());
-                    stopping.await(backoff.after(failures).toMillis(), TimeUnit.MILLISECONDS);
+                    stopping.await(backoff.afterFailure(failures, e, ThreadLocalRandom.current().nextDouble()).toMillis(),
+                            TimeUnit.MILLISECONDS);
                 }
             }
         } catch (WakeupException | InterruptException | InterruptedException e) {
@@ -170,6 +185,8 @@ public final class SinkRunner implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("sink {}: closing its consumer: {}", sink.name(), e.toString());
             }
+            consumerMetrics.close();
+            meters.pending(0);
             sink.close();
         }
     }
@@ -193,6 +210,20 @@ public final class SinkRunner implements AutoCloseable {
                 && !now.isBefore(nextResend)) {
             resend(resending, now);
         }
+        meters.pending(waiting());
+    }
+
+    /**
+     * Records on the partitions held here not yet delivered: the consumer's lag behind the end of each (from its
+     * last fetch, no request) plus the fetched batch still undelivered. Transaction markers count as records, so it
+     * may say a few more than there are alerts; it is 0 only when everything was delivered.
+     */
+    private long waiting() {
+        long lag = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            lag += consumer.currentLag(partition).orElse(0);
+        }
+        return lag + (pending == null ? 0 : pending.alerts().size());
     }
 
     private void attempt(Instant now) throws InterruptedException {
@@ -212,7 +243,7 @@ public final class SinkRunner implements AutoCloseable {
         } catch (IOException e) {
             failures++;
             meters.failed();
-            Duration wait = backoff.after(failures);
+            Duration wait = backoff.afterFailure(failures, e, ThreadLocalRandom.current().nextDouble());
             nextAttempt = now.plus(wait);
             consumer.pause(consumer.assignment());
             LOG.warn("sink {}: cannot deliver {} alert(s), attempt {}, retrying in {} ms: {}", sink.name(),
@@ -252,7 +283,7 @@ public final class SinkRunner implements AutoCloseable {
         } catch (IOException e) {
             resendFailures++;
             meters.failed();
-            Duration wait = backoff.after(resendFailures);
+            Duration wait = backoff.afterFailure(resendFailures, e, ThreadLocalRandom.current().nextDouble());
             nextResend = now.plus(wait);
             LOG.warn("sink {}: cannot re-send firing alerts, attempt {}, retrying in {} ms: {}", sink.name(),
                     resendFailures, wait.toMillis(), e.getMessage());

@@ -29,7 +29,7 @@ public final class SinkSettings extends AbstractConfig {
     public static final String GROUP_ID_PREFIX = "sink.group.id.prefix";
 
     /** The default runbook: the rule id is appended as the anchor. */
-    public static final String DEFAULT_RUNBOOK_BASE_URL = "https://github.com/dyadwatch/dyadwatch/blob/main/docs/runbook.md#";
+    public static final String DEFAULT_RUNBOOK_BASE_URL = "https://github.com/dyadwatch/dyadwatch/blob/main/docs/operations.md#";
 
     /** The definitions, with their documented defaults. */
     public static final ConfigDef DEF = new ConfigDef()

@@ -24,12 +24,20 @@ final class TestAlerts {
                 List.of(evidence("e1", "COMBINED_PATROL", "2024-07-10T00:00:00Z", "Bombers patrol\nnear Alaska", "NORAD",
                                 "https://example.org/e1", "A1"),
                         evidence("e2", "JOINT_EXERCISE", "2024-07-01T00:00:00Z", "Exercise", "Xinhua", null, "B2")),
-                List.of());
+                List.of(), "STRENGTHENING", "2024-Q3", 17L);
     }
 
     static Alert withoutScenario(String fingerprint) {
         return new Alert(Alert.VERSION, fingerprint, AlertStatus.FIRING, "activity-surge", "PRK-RUS", null,
-                Severity.INFO, STARTS, null, "PRK-RUS: 3 events", "", Map.of(), Map.of(), null, List.of(), List.of());
+                Severity.INFO, STARTS, null, "PRK-RUS: 3 events", "", Map.of(), Map.of(), null, List.of(), List.of(),
+                "joint-exercise", "2024-Q3", 3L);
+    }
+
+    /** A signature alert of CHN-RUS about the given indicator, as the signature-event rule writes it. */
+    static Alert signature(String fingerprint, String indicator) {
+        return new Alert(Alert.VERSION, fingerprint, AlertStatus.FIRING, "signature-event", "CHN-RUS",
+                Scenario.STRENGTHENING, Severity.CRITICAL, STARTS, null, "CHN-RUS signature event (" + indicator + ")",
+                "", Map.of(), Map.of(), null, List.of(), List.of(), indicator, "2024-Q3", 21L);
     }
 
     /** Through JSON, so the fixture does not depend on the evidence record's constructor (optional fields may be added). */

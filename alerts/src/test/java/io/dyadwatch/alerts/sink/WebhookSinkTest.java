@@ -21,18 +21,22 @@ class WebhookSinkTest {
         assertThat(transport.posts).hasSize(1);
         assertThat(transport.posts.get(0).body()).isEqualTo(json("""
                 {"version": "4",
-                 "groupKey": "{}:{alertname=\\"activity-surge\\", dyad=\\"PRK-RUS\\"}",
+                 "groupKey": "{}:{alertname=\\"activity-surge\\", dyad=\\"PRK-RUS\\", subject=\\"joint-exercise\\"}",
                  "truncatedAlerts": 0,
                  "status": "firing",
                  "receiver": "dyadwatch",
-                 "groupLabels": {"alertname": "activity-surge", "dyad": "PRK-RUS"},
-                 "commonLabels": {"alertname": "activity-surge", "dyad": "PRK-RUS", "severity": "info"},
+                 "groupLabels": {"alertname": "activity-surge", "dyad": "PRK-RUS", "subject": "joint-exercise"},
+                 "commonLabels": {"alertname": "activity-surge", "dyad": "PRK-RUS", "subject": "joint-exercise",
+                                  "severity": "info"},
                  "commonAnnotations": {"summary": "PRK-RUS: 3 events", "description": "", "evidence": "",
+                                  "period": "2024-Q3", "assessment_revision": "3",
                                        "runbook_url": "https://rb/#activity-surge"},
                  "externalURL": "",
                  "alerts": [{"status": "firing",
-                             "labels": {"alertname": "activity-surge", "dyad": "PRK-RUS", "severity": "info"},
+                             "labels": {"alertname": "activity-surge", "dyad": "PRK-RUS", "subject": "joint-exercise",
+                                  "severity": "info"},
                              "annotations": {"summary": "PRK-RUS: 3 events", "description": "", "evidence": "",
+                                  "period": "2024-Q3", "assessment_revision": "3",
                                              "runbook_url": "https://rb/#activity-surge"},
                              "startsAt": "2024-07-15T08:00:00Z",
                              "endsAt": "0001-01-01T00:00:00Z",
@@ -52,7 +56,7 @@ class WebhookSinkTest {
         assertThat(resolved.get("alerts").get(0).get("status").asText()).isEqualTo("resolved");
         assertThat(resolved.get("alerts").get(0).get("endsAt").asText()).isEqualTo("2024-07-16T00:00:00Z");
         assertThat(resolved.get("groupLabels")).isEqualTo(json(
-                "{\"alertname\":\"scenario-shift\",\"dyad\":\"CHN-RUS\",\"scenario\":\"STRENGTHENING\"}"));
+                "{\"alertname\":\"scenario-shift\",\"dyad\":\"CHN-RUS\",\"subject\":\"STRENGTHENING\",\"scenario\":\"STRENGTHENING\"}"));
     }
 
     @Test

@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "tail", mixinStandardHelpOptions = true,
         description = {"Print the alerts on the alerts topic, oldest first: time, status, severity, dyad, scenario,",
-                "summary, then the top evidence with its source and Admiralty grade."})
+                "period it is about and revision of the assessment that raised it (2024-Q3 r17), summary, then",
+                "the top evidence with its source and Admiralty grade."})
 public final class AlertsTailCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
@@ -103,13 +104,14 @@ public final class AlertsTailCommand implements Callable<Integer> {
 
     /**
      * One alert as a watch officer reads it: a headline (time it fired or resolved, status, severity, dyad,
-     * scenario, summary), then its top evidence with source and grade. Untrusted text is made printable.
+     * scenario, the period it is about and the revision of the assessment that raised it, summary), then its top
+     * evidence with source and grade. Untrusted text is made printable.
      */
     static String render(Alert alert) {
         Instant at = alert.status() == AlertStatus.RESOLVED ? alert.endsAt() : alert.startsAt();
-        StringBuilder text = new StringBuilder(String.format("%s  %-8s %-8s %-11s %-13s %s", TIME.format(at),
+        StringBuilder text = new StringBuilder(String.format("%s  %-8s %-8s %-11s %-13s %-12s %s", TIME.format(at),
                 alert.status(), alert.severity(), alert.dyad(), alert.scenario() == null ? "-" : alert.scenario(),
-                AlertConsole.printable(alert.summary())));
+                AlertConsole.assessmentOf(alert), AlertConsole.printable(alert.summary())));
         for (EvidenceItem item : alert.evidence().stream().limit(TOP_EVIDENCE).toList()) {
             text.append(String.format("%n    %s %-22s %s (%s, %s)", DAY.format(item.occurredAt()), item.type(),
                     AlertConsole.printable(abbreviate(item.summary())), AlertConsole.printable(item.sourceName()),

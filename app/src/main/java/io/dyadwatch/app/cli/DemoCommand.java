@@ -85,6 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
                     AlertConsole console = new AlertConsole(settings.common(), settings.kafkaOverrides(), out).start()) {
                 out.println("  broker:  bootstrap.servers=" + broker.bootstrapServers());
                 out.println("  watch floor: " + services.http().baseUrl() + "/");
+                out.println("  api:     " + services.http().baseUrl() + "/openapi.json");
                 out.println("  metrics: " + services.http().baseUrl() + "/metrics");
                 out.println("  health:  " + services.http().baseUrl() + "/health");
                 out.println("  ingest:  POST " + services.http().baseUrl() + "/v1/events");

@@ -48,6 +48,7 @@ public final class PublishCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Settings resolved = settings.resolve(Map.of());
+        checkReadable(files);
         TopicAdmin.ensureTopics(resolved.common(), resolved.kafkaOverrides());
         long published = 0;
         long refused = 0;
@@ -119,6 +120,32 @@ public final class PublishCommand implements Callable<Integer> {
                 }
             }
             return n;
+        }
+    }
+
+    /**
+     * Every file exists, is a regular file and can be read, before anything is published or Kafka contacted: a
+     * typo is exit 2 at once, not after some files went out.
+     *
+     * @throws IllegalArgumentException naming each file that cannot be read, and why
+     */
+    static void checkReadable(List<String> files) {
+        List<String> problems = new java.util.ArrayList<>();
+        for (String file : files) {
+            if ("-".equals(file)) {
+                continue;
+            }
+            Path path = Path.of(file);
+            if (!Files.exists(path)) {
+                problems.add("no such file: " + file);
+            } else if (Files.isDirectory(path)) {
+                problems.add(file + " is a directory, not a JSON-lines file");
+            } else if (!Files.isReadable(path)) {
+                problems.add("cannot read " + file + ": permission denied");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
         }
     }
 

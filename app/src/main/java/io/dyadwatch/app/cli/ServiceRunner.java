@@ -39,7 +39,10 @@ final class ServiceRunner {
         }, "dyadwatch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("dyadwatch " + name + " running against " + settings.common().bootstrapServers());
-        out.println("  watch floor: " + services.http().baseUrl() + "/");
+        if (parts.contains(Services.Part.STREAMS)) {
+            out.println("  watch floor: " + services.http().baseUrl() + "/");
+        }
+        out.println("  api:     " + services.http().baseUrl() + "/openapi.json");
         out.println("  metrics: " + services.http().baseUrl() + "/metrics");
         out.println("  health:  " + services.http().baseUrl() + "/health");
         if (parts.contains(Services.Part.INGESTION)) {

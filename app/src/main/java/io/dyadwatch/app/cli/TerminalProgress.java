@@ -7,7 +7,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Progress of long work on a terminal: items done, rate and, when the total is known, time left. Redraws one
- * line at most every 200 ms; prints nothing when standard output is not a terminal or when quiet.
+ * line at most every 200 ms, on standard error; prints nothing when standard error is not a terminal
+ * ({@link Terminals}) or when quiet.
  */
 final class TerminalProgress implements AutoCloseable {
 
@@ -27,8 +28,12 @@ final class TerminalProgress implements AutoCloseable {
      * @param quiet         --quiet was given
      */
     TerminalProgress(PrintWriter err, String what, LongSupplier doneFraction, boolean quiet) {
+        this(err, what, doneFraction, quiet, Terminals.standardError());
+    }
+
+    TerminalProgress(PrintWriter err, String what, LongSupplier doneFraction, boolean quiet, boolean terminal) {
         this.err = err;
-        this.enabled = !quiet && System.console() != null;
+        this.enabled = !quiet && terminal;
         this.what = what;
         this.doneFraction = doneFraction;
     }

@@ -25,8 +25,11 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * {@code POST /v1/events}: one event object or an array of them. Each item is checked against the event
  * contract; valid items are published (acknowledged by the broker before the response), invalid ones are
  * reported with their reason. 202 when every item was accepted; 400 when any was refused (the valid items of
- * the batch are still published, and the response says which); 413 for a body over the limit; 401 when a
- * token is configured and the request lacks it.
+ * the batch are still published, and the response says which); 413 for a body over the limit; 415 when the
+ * body is declared as something other than JSON ({@code Content-Type} other than {@code application/json} or a
+ * {@code +json} type; a request without one is read as JSON); 401 when a token is configured and the request
+ * lacks it. Every error is a {@link Problem} document; those about items carry {@code results},
+ * {@code accepted} and {@code rejected} as extension members.
  */
 public final class EventIngestion implements HttpHandler {
 
@@ -59,10 +62,17 @@ public final class EventIngestion implements HttpHandler {
             count("unauthorized", null);
             return;
         }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (!isJson(contentType)) {
+            count("unsupported_media_type", null);
+            Problem.UNSUPPORTED_MEDIA_TYPE.respond(exchange, "the body is declared as '" + mediaType(contentType)
+                    + "'; send events as application/json");
+            return;
+        }
         byte[] body = readLimited(exchange.getRequestBody());
         if (body == null) {
             count("too_large", null);
-            HttpApi.respond(exchange, 413, JSON, error("the body is larger than " + maxBodyBytes + " bytes"));
+            Problem.BODY_TOO_LARGE.respond(exchange, "the body is larger than " + maxBodyBytes + " bytes");
             return;
         }
         respondWithResults(exchange, contract.checkBatch(body));
@@ -108,8 +118,31 @@ public final class EventIngestion implements HttpHandler {
         }
         response.put("accepted", accepted);
         response.put("rejected", rejected);
-        int status = brokerFailed ? 503 : rejected > 0 ? 400 : 202;
-        HttpApi.respond(exchange, status, JSON, Json.MAPPER.writeValueAsString(response));
+        if (!brokerFailed && rejected == 0) {
+            HttpApi.respond(exchange, 202, JSON, Json.MAPPER.writeValueAsString(response));
+            return;
+        }
+        Problem problem = brokerFailed ? Problem.BROKER_UNAVAILABLE : Problem.EVENTS_REFUSED;
+        String detail = brokerFailed ? "Kafka did not acknowledge every accepted event; retry those with status 'failed'"
+                : rejected + " of " + items.size() + " events refused; the others were published";
+        problem.respond(exchange, detail, document -> document.setAll(response));
+    }
+
+    /** True for no declared type (read as JSON), {@code application/json} and any {@code +json} type. */
+    static boolean isJson(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return true;
+        }
+        String type = mediaType(contentType);
+        return type.equals("application/json") || type.endsWith("+json");
+    }
+
+    private static String mediaType(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip()
+                .toLowerCase(java.util.Locale.ROOT);
+        // what is echoed in a problem's detail stays short and printable
+        return type.length() > 100 || !type.matches("[a-z0-9!#$&^_.+/-]*") ? "(unreadable)" : type;
     }
 
     private byte[] readLimited(InputStream in) throws IOException {
@@ -121,11 +154,5 @@ public final class EventIngestion implements HttpHandler {
         Counter.builder("dyadwatch.http.events").description("Events posted to /v1/events, by outcome and reason")
                 .tag("outcome", outcome).tag("reason", reason == null ? "none" : reason.name())
                 .register(registry).increment();
-    }
-
-    private static String error(String message) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("error", message);
-        return node.toString();
     }
 }

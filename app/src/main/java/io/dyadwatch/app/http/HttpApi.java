@@ -59,7 +59,7 @@ public final class HttpApi implements AutoCloseable {
             try (exchange) {
                 handler.handle(exchange);
             } catch (RuntimeException | IOException e) {
-                respond(exchange, 500, "application/json", "{\"error\":\"internal error\"}");
+                Problem.INTERNAL.respond(exchange, "the request could not be answered");
             }
         });
     }
@@ -78,7 +78,7 @@ public final class HttpApi implements AutoCloseable {
     public static boolean requireMethod(HttpExchange exchange, String method) throws IOException {
         if (!exchange.getRequestMethod().equalsIgnoreCase(method)) {
             exchange.getResponseHeaders().add("Allow", method);
-            respond(exchange, 405, "application/json", "{\"error\":\"method not allowed; use " + method + "\"}");
+            Problem.METHOD_NOT_ALLOWED.respond(exchange, "use " + method);
             return false;
         }
         return true;

@@ -64,13 +64,13 @@ public final class QueryRoutes {
             if (guard.admit(exchange) && HttpApi.requireMethod(exchange, "GET")) {
                 io.dyadwatch.app.wiring.AlertFeed feed = alerts.get();
                 if (feed == null) {
-                    HttpApi.respond(exchange, 503, JSON, error("alerts are not followed in this process"));
+                    Problem.UNAVAILABLE.respond(exchange, "alerts are not followed in this process");
                     return;
                 }
                 Map<String, String> params = params(exchange.getRequestURI());
                 String status = params.get("status");
                 if (status != null && !status.equalsIgnoreCase("firing") && !status.equalsIgnoreCase("resolved")) {
-                    HttpApi.respond(exchange, 400, JSON, error("'status' must be firing or resolved"));
+                    Problem.INVALID_PARAMETER.respond(exchange, "'status' must be firing or resolved");
                     return;
                 }
                 String dyad = params.containsKey("dyad") ? dyadKey(exchange, params.get("dyad")) : null;
@@ -95,7 +95,7 @@ public final class QueryRoutes {
     private void assessments(HttpExchange exchange) throws IOException {
         AssessmentQueries q = queries.get();
         if (q == null) {
-            HttpApi.respond(exchange, 503, JSON, error("the topology is not running in this process"));
+            Problem.UNAVAILABLE.respond(exchange, "the topology is not running in this process");
             return;
         }
         String path = exchange.getRequestURI().getPath();
@@ -121,7 +121,7 @@ public final class QueryRoutes {
         }
         Optional<Assessment> assessment = q.assessment(dyad);
         if (assessment.isEmpty()) {
-            HttpApi.respond(exchange, 404, JSON, error("no assessment of " + dyad + " yet: no event has been counted"));
+            Problem.NOT_FOUND.respond(exchange, "no assessment of " + dyad + " yet: no event has been counted");
             return;
         }
         HttpApi.respond(exchange, 200, JSON, Json.MAPPER.writeValueAsString(assessment.get()));
@@ -130,14 +130,14 @@ public final class QueryRoutes {
     private void dyadResource(HttpExchange exchange) throws IOException {
         AssessmentQueries q = queries.get();
         if (q == null) {
-            HttpApi.respond(exchange, 503, JSON, error("the topology is not running in this process"));
+            Problem.UNAVAILABLE.respond(exchange, "the topology is not running in this process");
             return;
         }
         String[] parts = exchange.getRequestURI().getPath().substring("/v1/dyads/".length()).split("/");
         if (parts.length != 2 || !(parts[1].equals("indicators") || parts[1].equals("history")
                 || parts[1].equals("events"))) {
-            HttpApi.respond(exchange, 404, JSON,
-                    error("use /v1/dyads/{dyad}/indicators, /v1/dyads/{dyad}/history or /v1/dyads/{dyad}/events"));
+            Problem.NOT_FOUND.respond(exchange,
+                    "use /v1/dyads/{dyad}/indicators, /v1/dyads/{dyad}/history or /v1/dyads/{dyad}/events");
             return;
         }
         String dyad = dyadKey(exchange, parts[0]);
@@ -149,7 +149,7 @@ public final class QueryRoutes {
             String type = params.get("type");
             if (type != null && java.util.Arrays.stream(io.dyadwatch.model.event.EventType.values())
                     .noneMatch(t -> t.name().equals(type))) {
-                HttpApi.respond(exchange, 400, JSON, error("unknown event type '" + type + "'"));
+                Problem.INVALID_PARAMETER.respond(exchange, "unknown event type '" + type + "'");
                 return;
             }
             int limit;
@@ -159,7 +159,7 @@ public final class QueryRoutes {
                 limit = -1;
             }
             if (limit < 1 || limit > 500) {
-                HttpApi.respond(exchange, 400, JSON, error("'limit' must be 1-500"));
+                Problem.INVALID_PARAMETER.respond(exchange, "'limit' must be 1-500");
                 return;
             }
             if (!relayed(exchange, q, dyad)) {
@@ -171,12 +171,12 @@ public final class QueryRoutes {
         String to = params.getOrDefault("to", current);
         String from = params.getOrDefault("from", parts[1].equals("history") ? "2012-Q1" : previous(to, 3));
         if (!unit.isLabel(from) || !unit.isLabel(to)) {
-            HttpApi.respond(exchange, 400, JSON, error("'from' and 'to' must be period labels like "
-                    + unit.labelOf(Instant.parse("2023-02-01T00:00:00Z"))));
+            Problem.INVALID_PARAMETER.respond(exchange, "'from' and 'to' must be period labels like "
+                    + unit.labelOf(Instant.parse("2023-02-01T00:00:00Z")));
             return;
         }
         if (from.compareTo(to) > 0) {
-            HttpApi.respond(exchange, 400, JSON, error("'from' must not be after 'to'"));
+            Problem.INVALID_PARAMETER.respond(exchange, "'from' must not be after 'to'");
             return;
         }
         if (relayed(exchange, q, dyad)) {
@@ -219,7 +219,7 @@ public final class QueryRoutes {
         }
         Optional<String> body = forward(owner.get(), exchange);
         if (body.isEmpty()) {
-            HttpApi.respond(exchange, 502, JSON, error("the instance holding " + dyad + " did not answer"));
+            Problem.INSTANCE_UNREACHABLE.respond(exchange, "the instance holding " + dyad + " did not answer");
         } else {
             HttpApi.respond(exchange, 200, JSON, body.get());
         }
@@ -251,12 +251,12 @@ public final class QueryRoutes {
         try {
             key = Dyad.parse(URLDecoder.decode(text, StandardCharsets.UTF_8)).key();
         } catch (IllegalArgumentException e) {
-            HttpApi.respond(exchange, 400, JSON, error("not a dyad: " + e.getMessage()));
+            Problem.INVALID_PARAMETER.respond(exchange, "not a dyad: " + e.getMessage());
             return null;
         }
         if (!watched.contains(key)) {
-            HttpApi.respond(exchange, 404, JSON, error(key + " is not watched; watched: "
-                    + watched.stream().sorted(Comparator.naturalOrder()).toList()));
+            Problem.NOT_FOUND.respond(exchange, key + " is not watched; watched: "
+                    + watched.stream().sorted(Comparator.naturalOrder()).toList());
             return null;
         }
         return key;
@@ -275,11 +275,5 @@ public final class QueryRoutes {
             }
         }
         return params;
-    }
-
-    private static String error(String message) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("error", message);
-        return node.toString();
     }
 }

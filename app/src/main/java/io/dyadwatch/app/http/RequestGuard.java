@@ -29,8 +29,7 @@ public final class RequestGuard {
             return true;
         }
         exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-        HttpApi.respond(exchange, 401, "application/json",
-                "{\"error\":\"a bearer token is required: Authorization: Bearer <token>\"}");
+        Problem.UNAUTHORIZED.respond(exchange, "a bearer token is required: Authorization: Bearer <token>");
         return false;
     }
 }

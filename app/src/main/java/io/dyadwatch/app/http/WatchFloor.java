@@ -85,7 +85,7 @@ public final class WatchFloor {
 
     private static void notFound(HttpExchange exchange) throws IOException {
         secure(exchange);
-        HttpApi.respond(exchange, 404, "application/json", "{\"error\":\"not found\"}");
+        Problem.NOT_FOUND.respond(exchange, "no such route; the API is described at /openapi.json");
     }
 
     private static void secure(HttpExchange exchange) {

@@ -89,16 +89,30 @@ public final class AlertConsole implements AutoCloseable {
         }
     }
 
-    /** The alert in a few lines: status, severity, dyad, summary, then its top evidence. */
+    /**
+     * The alert in a few lines: status, severity, dyad, scenario, the period it is about and the revision of the
+     * assessment that raised it, summary, then its top evidence.
+     */
     public static String render(Alert alert) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format("[%s] %-8s %-12s %-13s %s%n", alert.status(), alert.severity(), alert.dyad(),
-                alert.scenario() == null ? "-" : alert.scenario(), printable(alert.summary())));
+        text.append(String.format("[%s] %-8s %-12s %-13s %-12s %s%n", alert.status(), alert.severity(), alert.dyad(),
+                alert.scenario() == null ? "-" : alert.scenario(), assessmentOf(alert), printable(alert.summary())));
         for (EvidenceItem item : alert.evidence().stream().limit(3).toList()) {
             text.append(String.format("    %s %-22s %s (%s, %s)%n", DAY.format(item.occurredAt()), item.type(),
                     printable(abbreviate(item.summary(), 90)), printable(item.sourceName()), item.grade()));
         }
         return text.toString().stripTrailing();
+    }
+
+    /**
+     * The period (event time) the alert is about and the revision of the assessment that raised it, like
+     * {@code 2024-Q3 r17}; {@code -} for an alert written before alerts carried them.
+     */
+    public static String assessmentOf(Alert alert) {
+        if (alert.period() == null) {
+            return "-";
+        }
+        return alert.assessmentRevision() == null ? alert.period() : alert.period() + " r" + alert.assessmentRevision();
     }
 
     /** Replaces control characters with visible escapes. */

@@ -1,6 +1,7 @@
 package io.dyadwatch.app.wiring;
 
 import io.dyadwatch.alerts.rules.RuleBook;
+import io.dyadwatch.alerts.rules.RuleException;
 import io.dyadwatch.catalog.Catalog;
 import io.dyadwatch.catalog.model.ScenarioModel;
 import io.dyadwatch.model.event.Dyad;
@@ -27,9 +28,14 @@ public record Analysis(Catalog catalog, ScenarioModel model, RuleBook rules) {
         }
         ScenarioModel model = new ScenarioModel(catalog);
         settings.common().dyads().forEach(model::thresholds);
-        RuleBook rules = settings.alerts().rulesFile() == null
-                ? RuleBook.loadDefault(catalog)
-                : RuleBook.load(settings.alerts().rulesFile(), catalog);
+        RuleBook rules;
+        try {
+            rules = settings.alerts().rulesFile() == null
+                    ? RuleBook.loadDefault(catalog)
+                    : RuleBook.load(settings.alerts().rulesFile(), catalog);
+        } catch (RuleException e) {
+            throw new SettingsException(e.getMessage()); // a bad rules file is a bad setting: exit 2, one line
+        }
         return new Analysis(catalog, model, rules);
     }
 }

@@ -69,6 +69,7 @@ public final class Services implements AutoCloseable {
             new QueryRoutes(() -> self.queries, () -> self.alerts, watched, settings.streams().period())
                     .register(http, guard);
             io.dyadwatch.app.http.WatchFloor.register(http);
+            io.dyadwatch.app.http.ApiDocs.register(http);
             HostInfo host = new HostInfo(settings.app().httpHost(), http.port());
             if (parts.contains(Part.STREAMS)) {
                 Properties props = DyadWatchTopology.properties(settings.common(), settings.streams(),
@@ -96,7 +97,8 @@ public final class Services implements AutoCloseable {
             }
             if (parts.contains(Part.INGESTION)) {
                 EventPublisher publisher = new EventPublisher(settings.common().bootstrapServers(),
-                        settings.common().topics().events(), settings.common().dyads(), settings.kafkaOverrides());
+                        settings.common().topics().events(), settings.common().dyads(), settings.kafkaOverrides())
+                        .bindMetrics(registry);
                 services.started.add(publisher);
                 http.route("/v1/events", new EventIngestion(settings.common().contract(), publisher,
                         settings.app().maxBodyBytes(), settings.app().ingestToken(), registry));

@@ -28,11 +28,21 @@ import java.util.Objects;
  * @param changeStatistic     the change statistic toward the scenario, when the rule uses one
  * @param evidence            the events that contributed most
  * @param rationale           seed citations of the scenario, indicators and rule
+ * @param subject             what the alert is about within its rule and dyad: the scenario (scenario rules) or the
+ *                            indicator (signature and indicator rules); with rule and dyad it makes the fingerprint
+ *                            and Alertmanager's identity labels. Null only in alerts written before it existed
+ * @param period              the period (event time, like {@code 2024-Q3}) the alert is about: for scenario rules
+ *                            the period of the assessment that raised it, for signature rules the period of the
+ *                            signature event (one assessment can tally late events of earlier periods); null only
+ *                            in alerts written before it existed
+ * @param assessmentRevision  the revision of that assessment (see {@code dyadwatch.assessments}); null only in
+ *                            alerts written before it existed
  */
 public record Alert(int version, String fingerprint, AlertStatus status, String rule, String dyad, Scenario scenario,
         Severity severity, Instant startsAt, Instant endsAt, String summary, String description,
         Map<Scenario, Double> probabilitiesBefore, Map<Scenario, Double> probabilitiesAfter, Double changeStatistic,
-        List<EvidenceItem> evidence, List<Citation> rationale) {
+        List<EvidenceItem> evidence, List<Citation> rationale, String subject, String period,
+        Long assessmentRevision) {
 
     /** The contract version this record writes. */
     public static final int VERSION = 1;
@@ -48,6 +58,9 @@ public record Alert(int version, String fingerprint, AlertStatus status, String 
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(startsAt, "startsAt");
         Objects.requireNonNull(summary, "summary");
+        if (assessmentRevision != null && assessmentRevision < 0) {
+            throw new IllegalArgumentException("assessmentRevision must be >= 0");
+        }
         description = description == null ? "" : description;
         if (status == AlertStatus.RESOLVED && endsAt == null) {
             throw new IllegalArgumentException("a resolved alert needs endsAt");
@@ -62,6 +75,13 @@ public record Alert(int version, String fingerprint, AlertStatus status, String 
     public Alert resolved(Instant at, String why) {
         return new Alert(version, fingerprint, AlertStatus.RESOLVED, rule, dyad, scenario, severity, startsAt, at,
                 summary, why == null ? description : description + " Resolved: " + why, probabilitiesBefore,
-                probabilitiesAfter, changeStatistic, evidence, rationale);
+                probabilitiesAfter, changeStatistic, evidence, rationale, subject, period, assessmentRevision);
+    }
+
+    /** The same alert, firing since the given time (a pending alert whose for-duration has passed). */
+    public Alert firingSince(Instant at) {
+        return new Alert(version, fingerprint, AlertStatus.FIRING, rule, dyad, scenario, severity, at, null, summary,
+                description, probabilitiesBefore, probabilitiesAfter, changeStatistic, evidence, rationale, subject,
+                period, assessmentRevision);
     }
 }

@@ -1,5 +1,7 @@
 package io.dyadwatch.model.settings;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -102,12 +104,23 @@ public final class SettingsLayers {
         }
     }
 
+    /** YAML that refuses a key given twice in one mapping, with the line of the second. */
+    private static final YAMLMapper STRICT_YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
     private static Map<String, String> readFile(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
             if (name.endsWith(".yml") || name.endsWith(".yaml")) {
                 try (InputStream in = Files.newInputStream(file)) {
-                    JsonNode root = new YAMLMapper().readTree(in);
+                    JsonNode root;
+                    try {
+                        root = STRICT_YAML.readTree(in);
+                    } catch (StreamReadException e) {
+                        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+                        throw new SettingsException(file + ":" + line + ": " + e.getOriginalMessage()
+                                .replace("Duplicate field", "duplicate key") + "; each setting may appear once");
+                    }
                     Map<String, String> flat = new LinkedHashMap<>();
                     if (root != null && !root.isMissingNode() && !root.isNull()) {
                         if (!root.isObject()) {
@@ -118,9 +131,12 @@ public final class SettingsLayers {
                     return flat;
                 }
             }
-            Properties properties = new Properties();
+            KeyRecordingProperties properties = new KeyRecordingProperties();
             try (Reader reader = Files.newBufferedReader(file)) {
                 properties.load(reader);
+            }
+            if (!properties.duplicates.isEmpty()) {
+                throw new SettingsException(duplicateKey(file, Files.readAllLines(file), properties.duplicates.get(0)));
             }
             Map<String, String> map = new LinkedHashMap<>();
             properties.stringPropertyNames().forEach(k -> map.put(k, properties.getProperty(k)));
@@ -128,6 +144,68 @@ public final class SettingsLayers {
         } catch (IOException e) {
             throw new SettingsException("cannot read settings file " + file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * {@code Properties} keeps the last of two equal keys without a word; this one remembers which keys came again.
+     * (No well-kept library reads .properties with line numbers; the JDK's parser is kept for the values.)
+     */
+    private static final class KeyRecordingProperties extends Properties {
+        private static final long serialVersionUID = 1L;
+        private final transient List<String> duplicates = new ArrayList<>();
+
+        @Override
+        public synchronized Object put(Object key, Object value) {
+            if (containsKey(key)) {
+                duplicates.add(String.valueOf(key));
+            }
+            return super.put(key, value);
+        }
+    }
+
+    /** {@code FILE:LINE: duplicate key 'k' (first on line N)}, the lines found by a plain scan of the file. */
+    static String duplicateKey(Path file, List<String> lines, String key) {
+        List<Integer> at = new ArrayList<>();
+        boolean continued = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            boolean continuation = continued;
+            continued = endsWithOddBackslashes(line);
+            String text = line.stripLeading();
+            if (continuation || text.isEmpty() || text.startsWith("#") || text.startsWith("!")) {
+                continue;
+            }
+            if (propertyKey(text).equals(key)) {
+                at.add(i + 1);
+            }
+        }
+        String message = "duplicate key '" + key + "'" + (at.size() >= 2 ? " (first on line " + at.get(0) + ")" : "")
+                + "; each setting may appear once";
+        return file + (at.size() >= 2 ? ":" + at.get(1) : "") + ": " + message;
+    }
+
+    private static boolean endsWithOddBackslashes(String line) {
+        int n = 0;
+        for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
+            n++;
+        }
+        return n % 2 == 1;
+    }
+
+    /** The key of a logical line: up to the first unescaped '=', ':' or white space, escapes removed. */
+    private static String propertyKey(String text) {
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                key.append(text.charAt(++i));
+            } else if (c == '=' || c == ':' || Character.isWhitespace(c)) {
+                break;
+            } else {
+                key.append(c);
+            }
+        }
+        return key.toString();
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> out) {

@@ -41,6 +41,25 @@ class SettingsLayersTest {
     }
 
     @Test
+    void shouldRefuseADuplicateKeyInAPropertiesFileWithFileAndLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("dw.properties"), "# settings\nbootstrap.servers=a:1\n"
+                + "topic.prefix = x. \\\n    continued\n\nbootstrap.servers: b:2\n");
+
+        assertThatThrownBy(() -> SettingsLayers.resolve(List.of(CommonSettings.DEF), file, Map.of(), Map.of()))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage(file + ":6: duplicate key 'bootstrap.servers' (first on line 2); each setting may appear once");
+    }
+
+    @Test
+    void shouldRefuseADuplicateKeyInAYamlFileWithFileAndLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("dw.yml"), "topic:\n  prefix: a.\n  partitions: 3\n  prefix: b.\n");
+
+        assertThatThrownBy(() -> SettingsLayers.resolve(List.of(CommonSettings.DEF), file, Map.of(), Map.of()))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith(file + ":4: duplicate key 'prefix'");
+    }
+
+    @Test
     void shouldRefuseAnUnknownFlagButPassKafkaClientKeysThrough() {
         assertThatThrownBy(() -> SettingsLayers.resolve(List.of(CommonSettings.DEF), null, Map.of(), Map.of("nope", "1")))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("nope");
