@@ -1,29 +1,18 @@
 package io.dyadwatch.app.cli;
 
 import io.dyadwatch.app.wiring.AlertConsole;
-import io.dyadwatch.app.wiring.KafkaUnreachableException;
+import io.dyadwatch.app.wiring.AlertReader;
 import io.dyadwatch.app.wiring.Settings;
 import io.dyadwatch.model.alert.Alert;
 import io.dyadwatch.model.alert.AlertStatus;
 import io.dyadwatch.model.assessment.EvidenceItem;
-import io.dyadwatch.model.json.Json;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,41 +54,34 @@ public final class AlertsTailCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Settings resolved = settings.resolve(Map.of());
-        String topic = resolved.common().topics().alerts().name();
-        try (KafkaConsumer<String, byte[]> consumer = consumer(resolved)) {
-            List<TopicPartition> partitions = partitions(consumer, topic, resolved);
-            if (partitions.isEmpty()) {
-                spec.commandLine().getErr().println("no topic " + topic + " on " + resolved.common().bootstrapServers()
-                        + ": has DyadWatch run against this broker (or is --set topic.prefix different)?");
-                return 1;
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (follow || partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    print(out, record);
+        AlertReader reader;
+        try {
+            reader = new AlertReader(resolved.common(), resolved.kafkaOverrides(), AlertReader.From.BEGINNING);
+        } catch (IllegalStateException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
+        }
+        try (reader) {
+            AlertReader.Handler handler = new AlertReader.Handler() {
+                @Override
+                public void alert(Alert alert) {
+                    if (status == null
+                            || alert.status() == AlertStatus.valueOf(status.name().toUpperCase(java.util.Locale.ROOT))) {
+                        out.println(render(alert));
+                    }
                 }
+
+                @Override
+                public void notAnAlert(String topic, int partition, long offset, RuntimeException reason) {
+                    out.println(AlertConsole.notAnAlert(topic, partition, offset));
+                }
+            };
+            while (follow || !reader.caughtUp()) {
+                reader.poll(POLL, handler);
                 out.flush();
             }
         }
         return 0;
-    }
-
-    private void print(PrintWriter out, ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            return;
-        }
-        Alert alert;
-        try {
-            alert = Json.MAPPER.readValue(record.value(), Alert.class);
-        } catch (IOException | IllegalArgumentException e) {
-            out.printf("(record %s-%d@%d is not an alert: skipped)%n", record.topic(), record.partition(), record.offset());
-            return;
-        }
-        if (status == null || alert.status() == AlertStatus.valueOf(status.name().toUpperCase(java.util.Locale.ROOT))) {
-            out.println(render(alert));
-        }
     }
 
     /**
@@ -122,23 +104,5 @@ public final class AlertsTailCommand implements Callable<Integer> {
 
     private static String abbreviate(String text) {
         return text.length() <= 90 ? text : text.substring(0, 89) + "…";
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer(Settings settings) {
-        Properties props = new Properties();
-        props.putAll(settings.kafkaOverrides());
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.common().bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) settings.common().adminTimeout().toMillis());
-        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic, Settings settings) {
-        try {
-            return consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        } catch (TimeoutException e) {
-            throw new KafkaUnreachableException(settings.common().bootstrapServers(), settings.common().adminTimeout());
-        }
     }
 }

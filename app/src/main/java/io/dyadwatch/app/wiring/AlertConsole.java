@@ -29,7 +29,9 @@ public final class AlertConsole implements AutoCloseable {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
-    private final KafkaConsumer<String, Alert> consumer;
+    private final CommonSettings common;
+    private final Map<String, Object> overrides;
+    private AlertReader reader;
     private final PrintWriter out;
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -37,15 +39,8 @@ public final class AlertConsole implements AutoCloseable {
     private final AtomicLong resolved = new AtomicLong();
 
     public AlertConsole(CommonSettings common, Map<String, Object> overrides, PrintWriter out) {
-        Properties props = new Properties();
-        props.putAll(overrides);
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, common.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dyadwatch-console-" + UUID.randomUUID());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new JsonSerde<>(Alert.class).deserializer());
-        this.consumer.subscribe(List.of(common.topics().alerts().name()));
+        this.common = common;
+        this.overrides = Map.copyOf(overrides);
         this.out = out;
         this.thread = new Thread(this::loop, "dyadwatch-alert-console");
         this.thread.setDaemon(true);
@@ -53,11 +48,7 @@ public final class AlertConsole implements AutoCloseable {
 
     /** Starts printing; returns once the console has joined its partitions, so no alert published after is missed. */
     public AlertConsole start() {
-        consumer.poll(Duration.ZERO);
-        while (consumer.assignment().isEmpty()) {
-            consumer.poll(Duration.ofMillis(100));
-        }
-        consumer.assignment().forEach(tp -> consumer.position(tp));
+        reader = new AlertReader(common, overrides, AlertReader.From.END);
         thread.start();
         return this;
     }
@@ -73,19 +64,25 @@ public final class AlertConsole implements AutoCloseable {
     private void loop() {
         try {
             while (running.get()) {
-                for (ConsumerRecord<String, Alert> record : consumer.poll(Duration.ofMillis(200))) {
-                    Alert alert = record.value();
-                    if (alert != null) {
+                reader.poll(Duration.ofMillis(200), new AlertReader.Handler() {
+                    @Override
+                    public void alert(Alert alert) {
                         (alert.status() == io.dyadwatch.model.alert.AlertStatus.FIRING ? firing : resolved).incrementAndGet();
                         out.println(render(alert));
                         out.flush();
                     }
-                }
+
+                    @Override
+                    public void notAnAlert(String topic, int partition, long offset, RuntimeException reason) {
+                        out.println(AlertConsole.notAnAlert(topic, partition, offset));
+                        out.flush();
+                    }
+                });
             }
         } catch (WakeupException e) {
             // closing
         } finally {
-            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
+            reader.close();
         }
     }
 
@@ -115,6 +112,11 @@ public final class AlertConsole implements AutoCloseable {
         return alert.assessmentRevision() == null ? alert.period() : alert.period() + " r" + alert.assessmentRevision();
     }
 
+    /** The line printed for a record of the alerts topic that is not an alert. */
+    public static String notAnAlert(String topic, int partition, long offset) {
+        return "(record " + topic + "-" + partition + "@" + offset + " is not an alert: skipped)";
+    }
+
     /** Replaces control characters with visible escapes. */
     public static String printable(String text) {
         if (text == null) {
@@ -138,7 +140,9 @@ public final class AlertConsole implements AutoCloseable {
     @Override
     public void close() {
         running.set(false);
-        consumer.wakeup();
+        if (reader != null) {
+            reader.wakeup();
+        }
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {

@@ -1,7 +1,6 @@
 package io.dyadwatch.app.wiring;
 
 import io.dyadwatch.model.alert.Alert;
-import io.dyadwatch.model.json.JsonSerde;
 import io.dyadwatch.model.settings.CommonSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,14 +8,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.CloseOptions;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The latest state of every alert, read from the alerts topic (committed records only, from the beginning),
@@ -27,22 +20,13 @@ public final class AlertFeed implements AutoCloseable {
 
     static final int CAPACITY = 500;
 
-    private final KafkaConsumer<String, Alert> consumer;
+    private final AlertReader reader;
     private final Map<String, Alert> byFingerprint = new LinkedHashMap<>();
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
     public AlertFeed(CommonSettings common, Map<String, Object> overrides) {
-        Properties props = new Properties();
-        props.putAll(overrides);
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, common.bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new JsonSerde<>(Alert.class).deserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(common.topics().alerts().name()).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        this.reader = new AlertReader(common, overrides, AlertReader.From.BEGINNING);
         this.thread = new Thread(this::loop, "dyadwatch-alert-feed");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -60,16 +44,12 @@ public final class AlertFeed implements AutoCloseable {
     private void loop() {
         try {
             while (running.get()) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (record.value() != null) {
-                        remember(record.value());
-                    }
-                });
+                reader.poll(Duration.ofMillis(200), this::remember);
             }
         } catch (WakeupException e) {
             // closing
         } finally {
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+            reader.close();
         }
     }
 
@@ -88,7 +68,7 @@ public final class AlertFeed implements AutoCloseable {
     @Override
     public void close() {
         running.set(false);
-        consumer.wakeup();
+        reader.wakeup();
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {

@@ -46,6 +46,27 @@ class RecordSchemaTest {
     }
 
     @Test
+    void shouldDescribeAnAssessmentWithItsStepsAsItIsWritten() throws Exception {
+        Assessment plain = assessment();
+        Map<Scenario, Double> p = plain.probabilities();
+        AssessmentStep first = new AssessmentStep(11, "2024-Q3", 0.2, 2, p, p, plain.changeStatistics(), List.of(),
+                List.of("e1"), Map.of("patrol-beyond-japan", 0.5));
+        AssessmentStep second = new AssessmentStep(12, "2024-Q3", 0.25, 3, p, p, plain.changeStatistics(),
+                List.of("e1"), null, Map.of("patrol-beyond-japan", 1.5));
+        Assessment withSteps = new Assessment(plain.dyad(), plain.period(), plain.periodElapsed(), plain.revision(),
+                plain.updatedAt(), plain.eventsInPeriod(), plain.indicators(), p, plain.trailingProbabilities(),
+                plain.horizonPeriods(), plain.changeStatistics(), plain.thresholds(), plain.drivers(),
+                plain.explanations(), plain.evidence(), plain.triggers(), List.of(first, second), List.of());
+        String json = Json.MAPPER.writeValueAsString(withSteps);
+
+        assertThat(schema("assessment-v1.schema.json").validate(json, InputFormat.JSON)).as(json).isEmpty();
+        assertThat(json).as("a step's evidence repeating the previous one's is left out").contains("\"evidence\":[\"e1\"]")
+                .doesNotContain("\"evidence\":null");
+        assertThat(Json.MAPPER.readValue(json, Assessment.class).atEachStep()).extracting(Assessment::revision)
+                .containsExactly(11L, 12L);
+    }
+
+    @Test
     void shouldRefuseAnAssessmentWithAnUnknownFieldOrAProbabilityOverOne() throws Exception {
         Schema schema = schema("assessment-v1.schema.json");
         String json = Json.MAPPER.writeValueAsString(assessment());
