@@ -66,7 +66,13 @@ public final class AlertReader implements AutoCloseable {
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) common.adminTimeout().toMillis());
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         try {
+            // a topic created a moment ago may not be in this client's metadata yet: ask again until the timeout
+            long deadline = System.nanoTime() + common.adminTimeout().toNanos();
             var infos = consumer.partitionsFor(topic.name());
+            while ((infos == null || infos.isEmpty()) && System.nanoTime() < deadline) {
+                pause(Duration.ofMillis(100)); // a retry's backoff, not a synchronisation
+                infos = consumer.partitionsFor(topic.name());
+            }
             if (infos == null || infos.isEmpty()) {
                 consumer.close(CloseOptions.timeout(Duration.ZERO));
                 throw new IllegalStateException("no topic " + topic.name() + " on " + common.bootstrapServers()
@@ -84,6 +90,14 @@ public final class AlertReader implements AutoCloseable {
         } catch (TimeoutException e) {
             consumer.close(CloseOptions.timeout(Duration.ZERO));
             throw new KafkaUnreachableException(common.bootstrapServers(), common.adminTimeout());
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
