@@ -17,13 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The scenario model of a catalog (explained with a worked example in {@code docs/model.md}).
  *
- * <p>For dyad d, indicator i and scenario s the expected weighted count per quarter is
- * {@code λ(i,s) = baseline(d,i) * relativeRate(i,s)}; the counts are independent Poisson, so
- * {@code ln P(x | s) = Σ_i [x_i ln λ(i,s) - λ(i,s) - ln Γ(x_i + 1)]} (every indicator takes part, including those with
- * no events: absence is evidence), and the posterior is {@code prior(s) P(x | s) / Σ_t prior(t) P(x | t)}.
+ * <p>For dyad d, indicator i and scenario s the expected count of confirmed events per quarter is
+ * {@code λ(i,s) = baseline(d,i) * relativeRate(i,s)}; counts over an exposure of e quarters are negative binomial with
+ * mean {@code e λ(i,s)} and size {@code e k(family of i)} (Poisson when the dyad has no estimated dispersion), and
+ * independent given the scenario. Every observed indicator takes part, including those with no events (absence is
+ * evidence, for observed time only); an indicator with exposure 0 takes no part.
  *
- * <p>Immutable and thread-safe; build it once per catalog. {@link #assess} does no I/O and allocates only its result.
- * CUSUM thresholds are calibrated by simulation on first use per dyad and then cached.
+ * <p>Immutable and thread-safe; build it once per catalog. {@link #assess} does no I/O. Alarm thresholds are
+ * calibrated by simulating the pipeline on first use per dyad ({@link ThresholdCalibrator}) and then cached.
  */
 public final class ScenarioModel {
 
@@ -33,11 +34,17 @@ public final class ScenarioModel {
     private final Catalog catalog;
     private final List<String> indicatorIds;
     private final Map<String, Integer> indexById;
+    private final List<String> families;
     private final Map<Dyad, DyadParameters> parameters;
     private final Map<Dyad, CusumThresholds> thresholds = new ConcurrentHashMap<>();
 
-    /** Precomputed rates of one dyad: lambda[i][s], ln lambda[i][s], ln prior[s]. */
-    record DyadParameters(Dyad dyad, double[][] lambda, double[][] logLambda, double[] logPrior) {
+    /**
+     * Precomputed rates of one dyad, per indicator i and scenario s: {@code lambda[i][s]}, NB size {@code size[i]}
+     * (infinite for Poisson), the LLR against STATUS_QUO per confirmed event {@code perEvent[i][s]} and per quarter
+     * of exposure {@code perPeriod[i][s]}, the family index of each indicator, ln prior[s].
+     */
+    record DyadParameters(Dyad dyad, double[][] lambda, double[] size, double[][] perEvent, double[][] perPeriod,
+                          int[] family, List<String> families, double[] logPrior, double[] prior) {
     }
 
     /** The model of a catalog. */
@@ -51,25 +58,40 @@ public final class ScenarioModel {
         }
         this.indicatorIds = List.copyOf(ids);
         this.indexById = Map.copyOf(index);
+        this.families = List.copyOf(catalog.families().keySet());
         Map<Dyad, DyadParameters> p = new LinkedHashMap<>();
         for (DyadProfile profile : catalog.dyads().values()) {
-            int n = ids.size();
-            double[][] lambda = new double[n][SCENARIOS.length];
-            double[][] logLambda = new double[n][SCENARIOS.length];
-            for (int i = 0; i < n; i++) {
-                Indicator indicator = catalog.indicators().get(i);
-                for (Scenario s : SCENARIOS) {
-                    lambda[i][s.ordinal()] = profile.baseline(indicator.id()) * indicator.relativeRate(s);
-                    logLambda[i][s.ordinal()] = Math.log(lambda[i][s.ordinal()]);
-                }
-            }
-            double[] logPrior = new double[SCENARIOS.length];
-            for (Scenario s : SCENARIOS) {
-                logPrior[s.ordinal()] = Math.log(profile.priors().get(s));
-            }
-            p.put(profile.dyad(), new DyadParameters(profile.dyad(), lambda, logLambda, logPrior));
+            p.put(profile.dyad(), parametersOf(profile));
         }
         this.parameters = Collections.unmodifiableMap(p);
+    }
+
+    private DyadParameters parametersOf(DyadProfile profile) {
+        int n = indicatorIds.size();
+        double[][] lambda = new double[n][SCENARIOS.length];
+        double[] size = new double[n];
+        double[][] perEvent = new double[n][SCENARIOS.length];
+        double[][] perPeriod = new double[n][SCENARIOS.length];
+        int[] family = new int[n];
+        for (int i = 0; i < n; i++) {
+            Indicator indicator = catalog.indicators().get(i);
+            family[i] = families.indexOf(indicator.family());
+            size[i] = profile.dispersion(indicator.family());
+            for (Scenario s : SCENARIOS) {
+                lambda[i][s.ordinal()] = profile.baseline(indicator.id()) * indicator.relativeRate(s);
+            }
+            for (Scenario s : SCENARIOS) {
+                perEvent[i][s.ordinal()] = NegativeBinomial.perEvent(lambda[i][SQ], lambda[i][s.ordinal()], size[i]);
+                perPeriod[i][s.ordinal()] = NegativeBinomial.perPeriod(lambda[i][SQ], lambda[i][s.ordinal()], size[i]);
+            }
+        }
+        double[] logPrior = new double[SCENARIOS.length];
+        double[] prior = new double[SCENARIOS.length];
+        for (Scenario s : SCENARIOS) {
+            prior[s.ordinal()] = profile.priors().get(s);
+            logPrior[s.ordinal()] = Math.log(prior[s.ordinal()]);
+        }
+        return new DyadParameters(profile.dyad(), lambda, size, perEvent, perPeriod, family, families, logPrior, prior);
     }
 
     /** The catalog this model was built from. */
@@ -77,96 +99,134 @@ public final class ScenarioModel {
         return catalog;
     }
 
-    /** Expected weighted count of an indicator in one quarter under a scenario: baseline x relative rate. */
+    /** Expected count of an indicator in one quarter under a scenario: baseline x relative rate. */
     public double expectedCount(Dyad dyad, String indicatorId, Scenario scenario) {
         return parameters(dyad).lambda()[index(indicatorId)][scenario.ordinal()];
     }
 
-    /**
-     * Assesses one period of one dyad.
-     *
-     * @param dyad           a watched dyad or group
-     * @param weightedCounts weighted count per indicator id in the period (missing ids count 0); each finite and &gt;= 0
-     * @throws IllegalArgumentException for an unwatched dyad, an unknown indicator or a negative count
-     */
-    public Assessment assess(Dyad dyad, Map<String, Double> weightedCounts) {
-        return assess(dyad, weightedCounts, 1.0);
+    /** The negative-binomial size of an indicator's quarterly count for a dyad, infinite for Poisson. */
+    public double dispersion(Dyad dyad, String indicatorId) {
+        return parameters(dyad).size()[index(indicatorId)];
     }
 
     /**
-     * Assesses counts observed over {@code exposure} periods: a part of the current period (0.25 when a quarter is
-     * a quarter gone) or several periods together (a trailing horizon). The counts are Poisson with mean
-     * {@code exposure x λ(i,s)}, so silence early in a period is weak evidence and grows as the period passes.
+     * Assesses one whole period of one dyad, every indicator observed.
+     *
+     * @param dyad   a watched dyad or group
+     * @param counts confirmed events per indicator id in the period (missing ids count 0); each finite and &gt;= 0
+     * @throws IllegalArgumentException for an unwatched dyad, an unknown indicator or a negative count
+     */
+    public Assessment assess(Dyad dyad, Map<String, Double> counts) {
+        return assess(dyad, counts, 1.0);
+    }
+
+    /**
+     * Assesses counts observed over {@code exposure} periods, every indicator alike: a part of the current period
+     * (0.25 when a quarter is a quarter gone) or several periods together (a trailing horizon).
      *
      * @param exposure periods of observation, &gt; 0
      */
-    public Assessment assess(Dyad dyad, Map<String, Double> weightedCounts, double exposure) {
+    public Assessment assess(Dyad dyad, Map<String, Double> counts, double exposure) {
         if (!(exposure > 0) || Double.isInfinite(exposure)) {
             throw new IllegalArgumentException("exposure must be finite and > 0, got " + exposure);
         }
-        double logExposure = Math.log(exposure);
+        return assess(dyad, counts, Exposure.uniform(exposure));
+    }
+
+    /**
+     * Assesses counts with an exposure per indicator (coverage): an indicator's expected count scales with its
+     * exposure, and an indicator with exposure 0 was not observed and adds no term at all (its count, if any, is
+     * ignored). With nothing observed the posterior is the prior.
+     */
+    public Assessment assess(Dyad dyad, Map<String, Double> counts, Exposure exposure) {
         DyadParameters p = parameters(dyad);
         int n = indicatorIds.size();
         double[] x = new double[n];
-        weightedCounts.forEach((id, count) -> {
+        counts.forEach((id, count) -> {
             if (count == null || !(count >= 0) || count.isInfinite()) {
-                throw new IllegalArgumentException("weighted count of '" + id + "' must be finite and >= 0, got " + count);
+                throw new IllegalArgumentException("count of '" + id + "' must be finite and >= 0, got " + count);
             }
             x[index(id)] = count;
         });
         double[] logLikelihood = new double[SCENARIOS.length];
+        double[][] familyLlr = new double[families.size()][SCENARIOS.length];
         List<IndicatorContribution> contributions = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            double logFactorial = PoissonMath.logFactorial(x[i]);
+            double e = exposure.of(indicatorIds.get(i));
             EnumMap<Scenario, Double> expected = new EnumMap<>(Scenario.class);
             EnumMap<Scenario, Double> terms = new EnumMap<>(Scenario.class);
             for (Scenario s : SCENARIOS) {
                 int k = s.ordinal();
-                double lambda = exposure * p.lambda()[i][k];
-                logLikelihood[k] += x[i] * (p.logLambda()[i][k] + logExposure) - lambda - logFactorial;
-                expected.put(s, lambda);
-                terms.put(s, x[i] * (p.logLambda()[i][k] - p.logLambda()[i][SQ])
-                        - exposure * (p.lambda()[i][k] - p.lambda()[i][SQ]));
+                expected.put(s, e * p.lambda()[i][k]);
+                double term = e == 0 ? 0 : x[i] * p.perEvent()[i][k] + e * p.perPeriod()[i][k];
+                terms.put(s, term);
+                familyLlr[p.family()[i]][k] += term;
+                if (e > 0) {
+                    logLikelihood[k] += NegativeBinomial.logPmf(x[i], e, p.lambda()[i][k], p.size()[i]);
+                }
             }
-            contributions.add(new IndicatorContribution(indicatorIds.get(i), x[i], expected, terms));
+            contributions.add(new IndicatorContribution(indicatorIds.get(i), x[i], expected, terms, e));
         }
+        EnumMap<Scenario, Double> ll = new EnumMap<>(Scenario.class);
+        EnumMap<Scenario, Double> llr = new EnumMap<>(Scenario.class);
+        double[] llrArray = new double[SCENARIOS.length];
+        for (Scenario s : SCENARIOS) {
+            int k = s.ordinal();
+            ll.put(s, logLikelihood[k]);
+            // the sum of the terms, not the difference of log-likelihoods: exact 0 for unobserved indicators
+            double sum = 0;
+            for (IndicatorContribution c : contributions) {
+                sum += c.llrVsStatusQuo().get(s);
+            }
+            llrArray[k] = sum;
+            llr.put(s, sum);
+        }
+        Map<String, Map<Scenario, Double>> byFamily = new LinkedHashMap<>();
+        for (int f = 0; f < families.size(); f++) {
+            EnumMap<Scenario, Double> m = new EnumMap<>(Scenario.class);
+            for (Scenario s : SCENARIOS) {
+                m.put(s, familyLlr[f][s.ordinal()]);
+            }
+            byFamily.put(families.get(f), m);
+        }
+        return new Assessment(dyad, counts, ll, posterior(p, llrArray), llr, contributions, byFamily);
+    }
+
+    /** Posterior from the priors and log-likelihood ratios against STATUS_QUO (log-sum-exp). */
+    static EnumMap<Scenario, Double> posterior(DyadParameters p, double[] llrVsStatusQuo) {
         double max = Double.NEGATIVE_INFINITY;
         double[] logJoint = new double[SCENARIOS.length];
         for (int k = 0; k < SCENARIOS.length; k++) {
-            logJoint[k] = p.logPrior()[k] + logLikelihood[k];
+            logJoint[k] = p.logPrior()[k] + llrVsStatusQuo[k];
             max = Math.max(max, logJoint[k]);
         }
         double normaliser = 0;
         for (double lj : logJoint) {
             normaliser += Math.exp(lj - max);
         }
-        EnumMap<Scenario, Double> ll = new EnumMap<>(Scenario.class);
         EnumMap<Scenario, Double> posterior = new EnumMap<>(Scenario.class);
-        EnumMap<Scenario, Double> llr = new EnumMap<>(Scenario.class);
         for (Scenario s : SCENARIOS) {
-            int k = s.ordinal();
-            ll.put(s, logLikelihood[k]);
-            posterior.put(s, Math.exp(logJoint[k] - max) / normaliser);
-            llr.put(s, logLikelihood[k] - logLikelihood[SQ]);
+            posterior.put(s, Math.exp(logJoint[s.ordinal()] - max) / normaliser);
         }
-        return new Assessment(dyad, weightedCounts, ll, posterior, llr, contributions);
+        return posterior;
     }
 
-    /** CUSUM thresholds of a watched dyad, calibrated to the catalog's false-alarm budget (computed once, then cached). */
+    /** Alarm thresholds of a watched dyad, calibrated to the catalog's false-alarm budget (computed once, then cached). */
     public CusumThresholds thresholds(Dyad dyad) {
         DyadParameters p = parameters(dyad);
-        return thresholds.computeIfAbsent(dyad, d -> ThresholdCalibrator.calibrate(p, catalog.cusum()));
+        return thresholds.computeIfAbsent(dyad,
+                d -> ThresholdCalibrator.calibrate(PipelineSimulation.of(this, d), catalog.cusum()));
     }
 
     /**
-     * The log-likelihood ratio of rate {@code rateS} against rate {@code rateT} (both relative to {@code baseline})
-     * for one Poisson count {@code count}: {@code count ln(rateS / rateT) - baseline (rateS - rateT)}.
+     * The Poisson log-likelihood ratio of rate {@code rateS} against rate {@code rateT} (both relative to
+     * {@code baseline}) for one count: {@code count ln(rateS / rateT) - baseline (rateS - rateT)}.
      */
     public static double logLikelihoodRatio(double count, double baseline, double rateS, double rateT) {
         return count * Math.log(rateS / rateT) - baseline * (rateS - rateT);
     }
 
-    private DyadParameters parameters(Dyad dyad) {
+    DyadParameters parameters(Dyad dyad) {
         DyadParameters p = parameters.get(dyad);
         if (p == null) {
             throw new IllegalArgumentException("dyad " + dyad + " is not watched; watched: " + parameters.keySet());
@@ -174,11 +234,15 @@ public final class ScenarioModel {
         return p;
     }
 
-    private int index(String indicatorId) {
+    int index(String indicatorId) {
         Integer i = indexById.get(indicatorId);
         if (i == null) {
             throw new IllegalArgumentException("unknown indicator '" + indicatorId + "'");
         }
         return i;
+    }
+
+    List<String> indicatorIds() {
+        return indicatorIds;
     }
 }

@@ -1,0 +1,52 @@
+package io.dyadwatch.catalog.baseline;
+
+import io.dyadwatch.model.event.ContractResult;
+import io.dyadwatch.model.event.Event;
+import io.dyadwatch.model.event.EventContract;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a record of event JSON lines from the class path, checked against the event contract. */
+public final class RecordResource {
+
+    private RecordResource() {
+    }
+
+    /**
+     * The events of a class-path resource (a leading '/' is optional).
+     *
+     * @throws IllegalArgumentException when the resource is missing or a line breaks the contract (with its line number)
+     */
+    public static List<Event> read(String resource) {
+        String path = resource.startsWith("/") ? resource : "/" + resource;
+        try (InputStream in = RecordResource.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no resource '" + resource + "' on the class path");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    static List<Event> parse(String text, String origin) {
+        EventContract contract = EventContract.withDefaults();
+        List<Event> events = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        for (int n = 0; n < lines.length; n++) {
+            if (lines[n].isBlank()) {
+                continue;
+            }
+            ContractResult result = contract.check(lines[n]);
+            if (!(result instanceof ContractResult.Accepted accepted)) {
+                throw new IllegalArgumentException(origin + " line " + (n + 1) + ": not a valid event: " + result);
+            }
+            events.add(accepted.event());
+        }
+        return List.copyOf(events);
+    }
+}
