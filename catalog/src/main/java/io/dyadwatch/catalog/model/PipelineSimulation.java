@@ -1,10 +1,8 @@
 package io.dyadwatch.catalog.model;
 
-import io.dyadwatch.catalog.DyadProfile;
 import io.dyadwatch.catalog.baseline.BaselineInfo;
 import io.dyadwatch.model.assessment.Scenario;
 import io.dyadwatch.model.event.Dyad;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,58 +39,33 @@ final class PipelineSimulation {
     /** Quarters of the trailing horizon of the probability-level rule (the current one included). */
     static final int HORIZON = 4;
 
+    private final ScenarioModel model;
+    private final Dyad dyad;
     private final ScenarioModel.DyadParameters p;
     private final int indicators;
-    private final List<int[]> kindSets;
-    private final double[] kindRates;
+    private final EventKinds statusQuoKinds;
     private final double[] familyShape;
     private final double confirmedShare;
     private final List<String> families;
 
-    private PipelineSimulation(ScenarioModel.DyadParameters p, List<int[]> kindSets, double[] kindRates,
-                               double[] familyShape, double confirmedShare) {
-        this.p = p;
+    private PipelineSimulation(ScenarioModel model, Dyad dyad) {
+        this.model = model;
+        this.dyad = dyad;
+        this.p = model.parameters(dyad);
         this.indicators = p.lambda().length;
-        this.kindSets = kindSets;
-        this.kindRates = kindRates;
-        this.familyShape = familyShape;
-        this.confirmedShare = confirmedShare;
+        this.statusQuoKinds = EventKinds.of(model, dyad);
         this.families = p.families();
+        BaselineInfo info = model.catalog().dyad(dyad).baselineInfo();
+        this.familyShape = new double[families.size()];
+        for (int f = 0; f < familyShape.length; f++) {
+            familyShape[f] = info.dispersion(families.get(f));
+        }
+        this.confirmedShare = info.confirmedShare();
     }
 
     /** The simulation of a watched dyad of a model. */
     static PipelineSimulation of(ScenarioModel model, Dyad dyad) {
-        ScenarioModel.DyadParameters p = model.parameters(dyad);
-        DyadProfile profile = model.catalog().dyad(dyad);
-        BaselineInfo info = profile.baselineInfo();
-        Map<String, Double> rates = new LinkedHashMap<>();
-        Map<String, int[]> sets = new LinkedHashMap<>();
-        if (info.basis() == BaselineInfo.Basis.RECORD) {
-            double perEvent = 1.0 / info.quarters();
-            for (BaselineInfo.CountedEvent e : info.countedEvents()) {
-                int[] set = e.indicators().stream().mapToInt(model::index).toArray();
-                String key = Arrays.toString(set);
-                sets.put(key, set);
-                rates.merge(key, perEvent, Double::sum);
-            }
-        }
-        for (String id : model.indicatorIds()) {
-            int i = model.index(id);
-            double rest = p.lambda()[i][SQ] - rates.entrySet().stream()
-                    .filter(r -> contains(sets.get(r.getKey()), i)).mapToDouble(Map.Entry::getValue).sum();
-            if (rest > 1e-12) {
-                String key = "[" + i + "]";
-                sets.putIfAbsent(key, new int[] {i});
-                rates.merge(key, rest, Double::sum);
-            }
-        }
-        List<int[]> kindSets = new ArrayList<>(sets.values());
-        double[] kindRates = sets.keySet().stream().mapToDouble(rates::get).toArray();
-        double[] shape = new double[p.families().size()];
-        for (int f = 0; f < shape.length; f++) {
-            shape[f] = info.dispersion(p.families().get(f));
-        }
-        return new PipelineSimulation(p, kindSets, kindRates, shape, info.confirmedShare());
+        return new PipelineSimulation(model, dyad);
     }
 
     ScenarioModel.DyadParameters parameters() {
@@ -179,40 +152,27 @@ final class PipelineSimulation {
     }
 
     private Kinds kinds(double[] multiplier, Statistics stats) {
-        List<int[]> sets = new ArrayList<>(kindSets);
-        List<Double> rates = new ArrayList<>();
-        double[] covered = new double[indicators];
-        for (int k = 0; k < kindSets.size(); k++) {
-            double m = Double.POSITIVE_INFINITY;
-            for (int i : kindSets.get(k)) {
-                m = Math.min(m, multiplier[i]);
-            }
-            rates.add(kindRates[k] * m);
-            for (int i : kindSets.get(k)) {
-                covered[i] += kindRates[k] * m;
-            }
-        }
+        Map<String, Double> byId = new LinkedHashMap<>();
         for (int i = 0; i < indicators; i++) {
-            double rest = p.lambda()[i][SQ] * multiplier[i] - covered[i];
-            if (rest > 1e-12) {
-                sets.add(new int[] {i});
-                rates.add(rest);
-            }
+            byId.put(model.indicatorIds().get(i), multiplier[i]);
         }
-        int n = sets.size();
-        int[][] setArray = sets.toArray(new int[0][]);
-        double[] rateArray = rates.stream().mapToDouble(Double::doubleValue).toArray();
+        List<EventKinds.Kind> list = statusQuoKinds.under(model, dyad, byId).kinds();
+        int n = list.size();
+        int[][] sets = new int[n][];
+        double[] rates = new double[n];
         int[] family = new int[n];
         double[][] inc = new double[stats.cusums()][n];
         for (int k = 0; k < n; k++) {
-            family[k] = p.family()[setArray[k][0]];
+            sets[k] = list.get(k).indicators().stream().mapToInt(model::index).toArray();
+            rates[k] = list.get(k).rate();
+            family[k] = families.indexOf(list.get(k).family());
             for (int m = 0; m < stats.cusums(); m++) {
-                for (int i : setArray[k]) {
+                for (int i : sets[k]) {
                     inc[m][k] += stats.a()[m][i];
                 }
             }
         }
-        return new Kinds(setArray, rateArray, family, inc);
+        return new Kinds(sets, rates, family, inc);
     }
 
     /**
@@ -333,15 +293,6 @@ final class PipelineSimulation {
             }
         }
         return true;
-    }
-
-    private static boolean contains(int[] set, int i) {
-        for (int j : set) {
-            if (j == i) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Insertion sort of the (few) events of one quarter by time, carrying their kinds. */
