@@ -43,6 +43,7 @@ public final class Catalog {
     private final CusumSettings cusum;
     private final Map<Dyad, DyadProfile> dyads;
     private final Dyad defaultDyad;
+    private final String fingerprint;
 
     /**
      * A catalog from its parts; checks that they fit together.
@@ -55,10 +56,12 @@ public final class Catalog {
      * @param cusum           CUSUM calibration settings
      * @param dyads           watched dyads, with a baseline for every indicator
      * @param defaultDyad     one of {@code dyads}
+     * @param fingerprint     a digest of everything the catalog was read from (its text and its reference records):
+     *                        equal fingerprints, equal catalogs; the key of a stored calibration
      */
     public Catalog(String origin, Map<Scenario, ScenarioDefinition> scenarios, Map<String, String> families,
-                   List<Indicator> indicators,
-                   SourceWeighting sourceWeighting, CusumSettings cusum, List<DyadProfile> dyads, Dyad defaultDyad) {
+                   List<Indicator> indicators, SourceWeighting sourceWeighting, CusumSettings cusum,
+                   List<DyadProfile> dyads, Dyad defaultDyad, String fingerprint) {
         this.origin = Objects.requireNonNull(origin, "origin");
         EnumMap<Scenario, ScenarioDefinition> s = new EnumMap<>(Scenario.class);
         s.putAll(scenarios);
@@ -117,6 +120,7 @@ public final class Catalog {
             throw new IllegalArgumentException("default dyad " + defaultDyad + " is not among the watched dyads " + d.keySet());
         }
         this.defaultDyad = defaultDyad;
+        this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
     }
 
     /** The catalog shipped in the jar. */
@@ -167,6 +171,11 @@ public final class Catalog {
             }
         }
         return ids;
+    }
+
+    /** A digest (SHA-256, hex) of the catalog's text and reference records, line endings normalised. */
+    public String fingerprint() {
+        return fingerprint;
     }
 
     /** Where this catalog was read from. */

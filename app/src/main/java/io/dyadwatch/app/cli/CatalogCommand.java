@@ -5,12 +5,14 @@ import io.dyadwatch.catalog.CatalogProblem;
 import io.dyadwatch.catalog.CatalogValidation;
 import io.dyadwatch.catalog.model.OperatingCharacteristic;
 import io.dyadwatch.catalog.model.ScenarioModel;
+import io.dyadwatch.catalog.model.StoredCalibration;
 import io.dyadwatch.catalog.report.CatalogReport;
 import io.dyadwatch.model.event.Dyad;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -99,7 +101,8 @@ public final class CatalogCommand implements Runnable {
                     "its operating characteristic: the false-alarm probability over the budget's periods on fresh",
                     "status-quo histories, and the median and 90th-percentile detection delay of a whole-scenario",
                     "shift and of each family shift, against an oracle CUSUM that knows the true rates.",
-                    "Progress goes to standard error."})
+                    "Progress goes to standard error. With --write, store the calibration of every dyad in FILE instead",
+                    "(the shipped one: catalog/src/main/resources/catalog/dyadwatch-calibration.json)."})
     static final class Calibrate implements Callable<Integer> {
 
         @Spec
@@ -116,12 +119,16 @@ public final class CatalogCommand implements Runnable {
                 description = "Histories per shift for the delays (default ${DEFAULT-VALUE}).")
         int delayRuns;
 
+        @Option(names = "--write", paramLabel = "FILE",
+                description = "Calibrate every dyad and write the thresholds to FILE (a stored calibration).")
+        Path write;
+
         @Option(names = "--seed", defaultValue = "1",
                 description = "Seed of the fresh histories (default ${DEFAULT-VALUE}; the calibration has its own).")
         long seed;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             if (falseAlarmRuns < 1 || delayRuns < 1) {
                 throw new IllegalArgumentException("--false-alarm-runs and --delay-runs must be >= 1");
             }
@@ -129,6 +136,15 @@ public final class CatalogCommand implements Runnable {
             ScenarioModel model = new ScenarioModel(catalog);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if (write != null) {
+                err.println("calibrating " + catalog.dyads().size() + " dyads on " + catalog.cusum().calibrationRuns()
+                        + " histories each");
+                err.flush();
+                Files.writeString(write, StoredCalibration.calibrateAll(model), StandardCharsets.UTF_8);
+                out.println("wrote the calibration of " + catalog.dyads().keySet() + " for catalog "
+                        + StoredCalibration.key(catalog) + " to " + write);
+                return 0;
+            }
             for (Dyad d : selection.dyads(catalog)) {
                 OperatingCharacteristic oc = OperatingCharacteristic.measure(model, d, falseAlarmRuns, delayRuns, seed,
                         line -> {

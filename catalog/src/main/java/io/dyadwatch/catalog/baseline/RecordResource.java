@@ -22,12 +22,21 @@ public final class RecordResource {
      * @throws IllegalArgumentException when the resource is missing or a line breaks the contract (with its line number)
      */
     public static List<Event> read(String resource) {
+        return parse(text(resource), resource);
+    }
+
+    /**
+     * The text of a class-path resource (a leading '/' is optional).
+     *
+     * @throws IllegalArgumentException when the resource is missing
+     */
+    public static String text(String resource) {
         String path = resource.startsWith("/") ? resource : "/" + resource;
         try (InputStream in = RecordResource.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no resource '" + resource + "' on the class path");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource + ": " + e.getMessage(), e);
         }

@@ -67,6 +67,8 @@ public final class CatalogReader {
     private List<Indicator> validIndicators = List.of();
     /** True when some indicator was invalid (baselines are then not derived: the counts would be wrong). */
     private boolean indicatorProblems;
+    /** The reference records read, in file order. */
+    private final List<String> records = new ArrayList<>();
 
     private CatalogReader() {
     }
@@ -124,10 +126,25 @@ public final class CatalogReader {
             return null;
         }
         try {
-            return new Catalog(origin, scenarios, families, indicators, weighting, cusum, dyads, defaultDyad);
+            return new Catalog(origin, scenarios, families, indicators, weighting, cusum, dyads, defaultDyad,
+                    fingerprint(yaml));
         } catch (IllegalArgumentException e) {
             problems.add(new CatalogProblem(top.line(), "", e.getMessage()));
             return null;
+        }
+    }
+
+    /** SHA-256 of the text and of every record it referenced, line endings normalised. */
+    private String fingerprint(String yaml) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(yaml.replace("\r\n", "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (String record : records) {
+                digest.update(RecordResource.text(record).replace("\r\n", "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }
     }
 
@@ -559,6 +576,7 @@ public final class CatalogReader {
             problem(map.get("record"), field + ".record", e.getMessage() + "; allowed: a resource of event JSON lines");
             return null;
         }
+        records.add(record);
         if (indicatorProblems) {
             return null;
         }

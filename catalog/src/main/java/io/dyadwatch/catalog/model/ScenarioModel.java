@@ -64,6 +64,7 @@ public final class ScenarioModel {
             p.put(profile.dyad(), parametersOf(profile));
         }
         this.parameters = Collections.unmodifiableMap(p);
+        thresholds.putAll(StoredCalibration.shippedFor(catalog));
     }
 
     private DyadParameters parametersOf(DyadProfile profile) {
@@ -211,11 +212,19 @@ public final class ScenarioModel {
         return posterior;
     }
 
-    /** Alarm thresholds of a watched dyad, calibrated to the catalog's false-alarm budget (computed once, then cached). */
+    /**
+     * Alarm thresholds of a watched dyad, calibrated to the catalog's false-alarm budget: the stored calibration when
+     * it was made for this catalog ({@link StoredCalibration}), else calibrated on first use and then cached.
+     */
     public CusumThresholds thresholds(Dyad dyad) {
-        DyadParameters p = parameters(dyad);
-        return thresholds.computeIfAbsent(dyad,
-                d -> ThresholdCalibrator.calibrate(PipelineSimulation.of(this, d), catalog.cusum()));
+        parameters(dyad);
+        return thresholds.computeIfAbsent(dyad, this::calibrate);
+    }
+
+    /** A fresh calibration of a watched dyad by simulating the pipeline (seconds; {@link #thresholds} caches it). */
+    public CusumThresholds calibrate(Dyad dyad) {
+        parameters(dyad);
+        return ThresholdCalibrator.calibrate(PipelineSimulation.of(this, dyad), catalog.cusum());
     }
 
     /**

@@ -26,6 +26,9 @@ import java.util.function.Consumer;
  */
 final class ThresholdCalibrator {
 
+    /** Version of the calibration: change it whenever the simulation or the split changes (stored calibrations go stale). */
+    static final int VERSION = 1;
+
     private static final int BISECTIONS = 40;
     /** Smallest threshold: a statistic that was never positive still needs a positive threshold. */
     private static final double MIN_THRESHOLD = 1e-3;
