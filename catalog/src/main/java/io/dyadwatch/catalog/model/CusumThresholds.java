@@ -18,8 +18,9 @@ import java.util.Objects;
  *                              monitored scenario (calibrated, never below {@link #PROBABILITY_LEVEL_FLOOR})
  * @param budgetProbability     the budget: at most this probability of any false alert ...
  * @param budgetPeriods         ... in this many periods
- * @param falseAlarmProbability the probability of any false alert at these thresholds in the calibration simulation
- * @param calibrationRuns       simulated status-quo histories behind it
+ * @param falseAlarmProbability the probability of any false alert at these thresholds in the held-out half of the
+ *                              calibration simulation
+ * @param calibrationRuns       simulated status-quo histories in each half (thresholds from one, the check on the other)
  */
 public record CusumThresholds(Dyad dyad, Map<Scenario, Double> thresholds,
                               Map<String, Map<Scenario, Double>> familyThresholds,

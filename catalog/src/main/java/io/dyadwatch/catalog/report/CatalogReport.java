@@ -90,7 +90,7 @@ public final class CatalogReport {
     public static String calibration(Catalog catalog, CusumThresholds t) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Calibration of %s: at most %.0f%% chance of any false scenario alert in %d"
-                        + " quarters; %.2f%% in %d simulated status-quo histories at these thresholds.%n", t.dyad(),
+                        + " quarters; %.2f%% in %d held-out simulated status-quo histories at these thresholds.%n", t.dyad(),
                 100 * t.budgetProbability(), t.budgetPeriods(), 100 * t.falseAlarmProbability(), t.calibrationRuns()));
         out.append(String.format(Locale.ROOT, "  %-30s  %9s  %13s%n", "CUSUM", "WEAKENING", "STRENGTHENING"));
         out.append(String.format(Locale.ROOT, "  %-30s  %9.2f  %13.2f%n", "whole scenario",
