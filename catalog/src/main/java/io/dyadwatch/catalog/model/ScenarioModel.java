@@ -3,6 +3,7 @@ package io.dyadwatch.catalog.model;
 import io.dyadwatch.catalog.Catalog;
 import io.dyadwatch.catalog.DyadProfile;
 import io.dyadwatch.catalog.Indicator;
+import io.dyadwatch.catalog.baseline.BaselineInfo;
 import io.dyadwatch.model.assessment.Scenario;
 import io.dyadwatch.model.event.Dyad;
 import java.util.ArrayList;
@@ -98,6 +99,15 @@ public final class ScenarioModel {
     /** The catalog this model was built from. */
     public Catalog catalog() {
         return catalog;
+    }
+
+    /**
+     * Where a watched dyad's baselines come from (record and window, or judgement), the events counted and the rates
+     * and dispersion derived: what an assessment records as its {@code baseline: {from, to, source}}.
+     */
+    public BaselineInfo baselineInfo(Dyad dyad) {
+        parameters(dyad);
+        return catalog.dyad(dyad).baselineInfo();
     }
 
     /** Expected count of an indicator in one quarter under a scenario: baseline x relative rate. */
