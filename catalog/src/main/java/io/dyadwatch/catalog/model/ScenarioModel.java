@@ -172,9 +172,9 @@ public final class ScenarioModel {
                 double term = e == 0 ? 0 : x[i] * p.perEvent()[i][k] + e * p.perPeriod()[i][k];
                 terms.put(s, term);
                 familyLlr[p.family()[i]][k] += term;
-                if (e > 0) {
-                    logLikelihood[k] += NegativeBinomial.logPmf(x[i], e, p.lambda()[i][k], p.size()[i]);
-                }
+            }
+            if (e > 0) {
+                addLogLikelihood(logLikelihood, p, i, x[i], e);
             }
             contributions.add(new IndicatorContribution(indicatorIds.get(i), x[i], expected, terms, e));
         }
@@ -201,6 +201,28 @@ public final class ScenarioModel {
             byFamily.put(families.get(f), m);
         }
         return new Assessment(dyad, counts, ll, posterior(p, llrArray), llr, contributions, byFamily);
+    }
+
+    /**
+     * Adds indicator i's NB log-probability under every scenario ({@link NegativeBinomial#logPmf}), with the part that
+     * is the same under every scenario computed once (this runs after every event in the pipeline).
+     */
+    private static void addLogLikelihood(double[] logLikelihood, DyadParameters p, int i, double n, double e) {
+        double k = p.size()[i];
+        if (Double.isInfinite(k)) {
+            double common = n * Math.log(e) - PoissonMath.logFactorial(n);
+            for (int s = 0; s < SCENARIOS.length; s++) {
+                double lambda = p.lambda()[i][s];
+                logLikelihood[s] += common + n * Math.log(lambda) - e * lambda;
+            }
+            return;
+        }
+        double r = e * k;
+        double common = n == 0 ? 0 : PoissonMath.logGamma(n + r) - PoissonMath.logGamma(r) - PoissonMath.logFactorial(n);
+        for (int s = 0; s < SCENARIOS.length; s++) {
+            double lambda = p.lambda()[i][s];
+            logLikelihood[s] += common + r * Math.log(k / (k + lambda)) + (n == 0 ? 0 : n * Math.log(lambda / (k + lambda)));
+        }
     }
 
     /** Posterior from the priors and log-likelihood ratios against STATUS_QUO (log-sum-exp). */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.dyadwatch.catalog.Catalog;
 import io.dyadwatch.model.assessment.Scenario;
 import io.dyadwatch.model.event.Dyad;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -84,5 +85,23 @@ class ExposureTest {
 
     private static IndicatorContribution contribution(Assessment a, String id) {
         return a.contributions().stream().filter(c -> c.indicatorId().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void shouldReportTheNegativeBinomialOrPoissonLogLikelihoodOfTheObservedIndicators() {
+        Map<String, Double> counts = Map.of("exercise-high-end", 2.0, "summit-head-of-state", 1.0);
+        for (Dyad d : List.of(dyad, Dyad.parse("IRN-RUS"))) {
+            Assessment a = model.assess(d, counts, 0.6);
+            for (Scenario s : Scenario.values()) {
+                double byHand = 0;
+                for (var i : catalog.indicators()) {
+                    byHand += NegativeBinomial.logPmf(counts.getOrDefault(i.id(), 0.0), 0.6,
+                            model.expectedCount(d, i.id(), s), model.dispersion(d, i.id()));
+                }
+                assertThat(a.logLikelihood().get(s)).as("%s %s", d, s).isCloseTo(byHand, within(1e-9));
+            }
+            assertThat(a.logLikelihood().get(Scenario.STRENGTHENING) - a.logLikelihood().get(Scenario.STATUS_QUO))
+                    .isCloseTo(a.llrVsStatusQuo().get(Scenario.STRENGTHENING), within(1e-9));
+        }
     }
 }
