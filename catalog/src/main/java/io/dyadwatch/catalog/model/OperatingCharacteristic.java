@@ -1,7 +1,6 @@
 package io.dyadwatch.catalog.model;
 
 import io.dyadwatch.catalog.CusumSettings;
-import io.dyadwatch.model.assessment.Scenario;
 import io.dyadwatch.model.event.Dyad;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -188,10 +187,5 @@ public record OperatingCharacteristic(Dyad dyad, CusumThresholds thresholds, int
         Arrays.sort(sorted);
         int rank = (int) Math.ceil(q * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
-    }
-
-    /** Scenario of a monitored direction, for reports. */
-    static Scenario scenario(int direction) {
-        return CusumState.MONITORED.get(direction);
     }
 }

@@ -151,7 +151,8 @@ final class PipelineSimulation {
     record Kinds(int[][] sets, double[] rates, int[] family, double[][] increments) {
     }
 
-    private Kinds kinds(double[] multiplier, Statistics stats) {
+    /** The kinds, their rates and their increments of every statistic under a truth (multipliers per indicator). */
+    Kinds kindsUnder(double[] multiplier, Statistics stats) {
         Map<String, Double> byId = new LinkedHashMap<>();
         for (int i = 0; i < indicators; i++) {
             byId.put(model.indicatorIds().get(i), multiplier[i]);
@@ -251,9 +252,6 @@ final class PipelineSimulation {
         }
     }
 
-    Kinds kindsUnder(double[] multiplier, Statistics stats) {
-        return kinds(multiplier, stats);
-    }
 
     private void evaluate(double u, double since, double[] state, double[] partial, Statistics stats, double trailW,
                           double trailS, double[] limits, double[] maxima, double[] firstAlarm) {

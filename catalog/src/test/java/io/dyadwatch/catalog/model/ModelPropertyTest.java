@@ -11,7 +11,6 @@ import io.dyadwatch.model.event.Dyad;
 import io.dyadwatch.model.event.Event;
 import java.time.LocalDate;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
