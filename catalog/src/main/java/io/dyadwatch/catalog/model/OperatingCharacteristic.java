@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 /**
  * What a dyad's calibrated alarms do, measured by simulating the pipeline ({@link PipelineSimulation}): the
  * probability of any false scenario alert in the budget's periods on fresh status-quo histories (seeds other than the
- * calibration's), and, for a whole-scenario shift and for each family shift toward each monitored scenario, the
+ * calibration's; after a warm-up of as many quarters, as in the calibration), and, for a whole-scenario shift and for each family shift toward each monitored scenario, the
  * detection delay of the monitor (first alert toward that scenario: whole-scenario CUSUM, a family CUSUM or the
  * probability level) against an oracle CUSUM that knows the true post-change rates and holds the whole budget alone.
  *
@@ -90,7 +90,8 @@ public record OperatingCharacteristic(Dyad dyad, CusumThresholds thresholds, int
         SplittableRandom random = new SplittableRandom(seed);
 
         progress.accept(dyad + ": false alarms on " + falseAlarmRuns + " fresh status-quo histories");
-        int[] counts = falseAlarms(sim, stats, limits, settings.budgetPeriods(), falseAlarmRuns, random);
+        int[] counts = falseAlarms(sim, stats, limits, ThresholdCalibrator.warmUp(settings), settings.budgetPeriods(),
+                falseAlarmRuns, random);
 
         List<Delay> delays = new ArrayList<>();
         for (int c = 0; c < cases.size(); c++) {
@@ -116,7 +117,7 @@ public record OperatingCharacteristic(Dyad dyad, CusumThresholds thresholds, int
 
     /** Histories with any alarm, with a whole, a family and a probability alarm. */
     private static int[] falseAlarms(PipelineSimulation sim, PipelineSimulation.Statistics stats, double[] limits,
-                                     int quarters, int runs, SplittableRandom random) {
+                                     int warmUp, int quarters, int runs, SplittableRandom random) {
         PipelineSimulation.Kinds kinds = sim.kindsUnder(sim.statusQuo(), stats);
         double[] monitoredLimits = limits.clone();
         for (int m = stats.monitored(); m < stats.cusums(); m++) {
@@ -126,7 +127,8 @@ public record OperatingCharacteristic(Dyad dyad, CusumThresholds thresholds, int
         double[] first = new double[stats.size()];
         int[] counts = new int[4];
         for (int r = 0; r < runs; r++) {
-            sim.run(random, quarters, kinds, kinds, Integer.MAX_VALUE, stats, monitoredLimits, new int[0][], max, first);
+            sim.run(random, warmUp, quarters, kinds, kinds, Integer.MAX_VALUE, stats, monitoredLimits, new int[0][], max,
+                    first);
             boolean whole = max[0] > limits[0] || max[1] > limits[1];
             boolean family = false;
             for (int m = 2; m < stats.monitored(); m++) {
@@ -167,7 +169,7 @@ public record OperatingCharacteristic(Dyad dyad, CusumThresholds thresholds, int
         double[] max = new double[stats.size()];
         double[] first = new double[stats.size()];
         for (int r = 0; r < runs; r++) {
-            sim.run(random, MAX_QUARTERS, before, after, 0, stats, caseLimits, stopWhen, max, first);
+            sim.run(random, 0, MAX_QUARTERS, before, after, 0, stats, caseLimits, stopWhen, max, first);
             double m = Double.POSITIVE_INFINITY;
             for (int g : group) {
                 m = Math.min(m, first[g]);

@@ -179,7 +179,9 @@ final class PipelineSimulation {
     /**
      * One simulated history.
      *
-     * @param quarters      its length
+     * @param warmUp        quarters run before the ones that count, the statistics starting at 0 before them: a
+     *                      monitor that has been running for a while (its maxima are those after the warm-up)
+     * @param quarters      quarters that count after the warm-up
      * @param before        multipliers before the change
      * @param after         multipliers from quarter {@code changeAt} on
      * @param changeAt      first quarter of the change ({@code quarters} or more for none)
@@ -189,7 +191,7 @@ final class PipelineSimulation {
      * @param maxima        out: each statistic's largest value in the run
      * @param firstAlarm    out: each statistic's first alarm time in quarters from the change (+inf for none)
      */
-    void run(SplittableRandom random, int quarters, Kinds before, Kinds after, int changeAt, Statistics stats,
+    void run(SplittableRandom random, int warmUp, int quarters, Kinds before, Kinds after, int changeAt, Statistics stats,
              double[] limits, int[][] stopWhen, double[] maxima, double[] firstAlarm) {
         int cusums = stats.cusums();
         double[] state = new double[cusums];
@@ -201,7 +203,10 @@ final class PipelineSimulation {
         double[] multipliers = new double[families.size()];
         double[] times = new double[64];
         int[] kindOf = new int[64];
-        for (int q = 0; q < quarters; q++) {
+        for (int q = 0; q < warmUp + quarters; q++) {
+            if (q == warmUp) {
+                Arrays.fill(maxima, 0);
+            }
             Kinds kinds = q < changeAt ? before : after;
             for (int f = 0; f < multipliers.length; f++) {
                 multipliers[f] = Double.isInfinite(familyShape[f]) ? 1

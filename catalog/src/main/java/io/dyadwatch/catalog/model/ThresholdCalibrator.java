@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * {@code budgetProbability} chance of ANY false scenario alert (whole-scenario CUSUMs, family CUSUMs and the
  * probability level together) in {@code budgetPeriods} status-quo quarters.
  *
- * <p>Draw twice {@code calibrationRuns} status-quo histories of the pipeline ({@link PipelineSimulation}: every
+ * <p>Draw twice {@code calibrationRuns} status-quo histories of the pipeline, each after a warm-up of as many quarters
+ * as the budget's ({@link #warmUp}) ({@link PipelineSimulation}: every
  * event evaluated, partial quarters, multi-indicator events, overdispersed counts, the window's confirmed share) and
  * record each statistic's largest value in each history. The budget is split equally: every statistic gets the same
  * per-history alarm probability α, its threshold being the (1 - α) quantile of its maxima in the first half of the
@@ -28,7 +29,7 @@ import java.util.function.Consumer;
 final class ThresholdCalibrator {
 
     /** Version of the calibration: change it whenever the simulation or the split changes (stored calibrations go stale). */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private static final int BISECTIONS = 40;
     /** Smallest threshold: a statistic that was never positive still needs a positive threshold. */
@@ -93,8 +94,8 @@ final class ThresholdCalibrator {
         double[] max = new double[stats.size()];
         double[] first = new double[stats.size()];
         for (int r = 0; r < runs; r++) {
-            sim.run(random, settings.budgetPeriods(), kinds, kinds, Integer.MAX_VALUE, stats, limits, new int[0][],
-                    max, first);
+            sim.run(random, warmUp(settings), settings.budgetPeriods(), kinds, kinds, Integer.MAX_VALUE, stats, limits,
+                    new int[0][], max, first);
             for (int m = 0; m < max.length; m++) {
                 maxima[m][r] = max[m];
             }
@@ -103,6 +104,16 @@ final class ThresholdCalibrator {
             }
         }
         return maxima;
+    }
+
+    /**
+     * Quarters a simulated monitor runs before the budget's periods: as many again. A CUSUM started at 0 is in its most
+     * favourable state; a monitor that has run for years carries statistics above 0 into any 20-year window, and slow
+     * statistics (a family that rarely sees an event drifts up between its events) would otherwise cross their
+     * thresholds just after the 80th quarter.
+     */
+    static int warmUp(CusumSettings settings) {
+        return settings.budgetPeriods();
     }
 
     /** The budget less 1.645 standard errors of a share estimated from {@code runs} histories (at least half the budget). */

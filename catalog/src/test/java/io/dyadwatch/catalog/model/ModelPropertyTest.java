@@ -75,25 +75,28 @@ class ModelPropertyTest {
 
     /**
      * An independent check of the budget with the event simulator, the counting rule and the model's own classes:
-     * 200 fresh 20-year status-quo histories, every CUSUM (whole and family) checked at the end of each quarter. The
-     * pipeline also checks within quarters, so this sees fewer alarms than the calibration allows; it must stay within
-     * the budget (allowing two standard errors).
+     * 200 fresh status-quo histories of 40 years, every CUSUM (whole and family) checked at the end of each quarter of
+     * the second 20 years (a monitor that has been running: the calibration's warm-up). The pipeline also checks within
+     * quarters, so this sees fewer alarms than the calibration allows; it must stay within the budget (allowing two
+     * standard errors).
      */
     @Test
     void shouldKeepFalseAlarmsOnFreshStatusQuoDataWithinBudget() {
         Dyad dyad = Dyad.parse("CHN-RUS");
         CusumThresholds thresholds = MODEL.thresholds(dyad);
         LocalDate from = LocalDate.of(2030, 1, 1);
-        LocalDate to = from.plusYears(20);
+        LocalDate window = from.plusYears(20);
+        LocalDate to = window.plusYears(20);
         int histories = 200;
         int alarmed = 0;
         for (int h = 0; h < histories; h++) {
             List<Event> events = SIMULATOR.simulate(SimulationRequest.of(dyad, Scenario.STATUS_QUO, from, to, 1_000_000L + h));
             CusumState state = CusumState.initial();
             boolean any = false;
-            for (Map<String, Double> quarter : countsByQuarter(events, from, to).values()) {
-                state = state.step(MODEL.assess(dyad, quarter));
-                any |= !state.alarms(thresholds).isEmpty() || !state.familyAlarms(thresholds).isEmpty();
+            for (var quarter : countsByQuarter(events, from, to).entrySet()) {
+                state = state.step(MODEL.assess(dyad, quarter.getValue()));
+                boolean counts = !quarter.getKey().start().isBefore(window);
+                any |= counts && (!state.alarms(thresholds).isEmpty() || !state.familyAlarms(thresholds).isEmpty());
             }
             alarmed += any ? 1 : 0;
         }
