@@ -107,7 +107,7 @@ public final class CatalogReport {
     /** The text of {@code catalog calibrate}: a dyad's operating characteristic. */
     public static String operatingCharacteristic(Catalog catalog, OperatingCharacteristic oc) {
         StringBuilder out = new StringBuilder(calibration(catalog, oc.thresholds()));
-        out.append(String.format(Locale.ROOT, "False alarms on %d fresh status-quo histories of %d quarters: any %.1f%%"
+        out.append(String.format(Locale.ROOT, "False alarms on %d fresh status-quo histories of %d quarters (after as many of warm-up): any %.1f%%"
                         + " (whole-scenario %.1f%%, family %.1f%%, probability level %.1f%%); budget %.0f%%.%n",
                 oc.falseAlarmRuns(), oc.thresholds().budgetPeriods(), 100 * oc.falseAlarmProbability(),
                 100 * oc.falseAlarmWhole(), 100 * oc.falseAlarmFamily(), 100 * oc.falseAlarmProbabilityLevel(),
