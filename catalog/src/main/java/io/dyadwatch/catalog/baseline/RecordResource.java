@@ -10,7 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a record of event JSON lines from the class path, checked against the event contract. */
+/**
+ * Reads a record of event JSON lines, checked against the event contract: a class-path resource
+ * ({@code history/russia-china-2012-2025.jsonl}, what the jar carries), or a file ({@code file:records/mine.jsonl},
+ * relative to the working directory) for a catalog of one's own.
+ */
 public final class RecordResource {
 
     private RecordResource() {
@@ -25,12 +29,26 @@ public final class RecordResource {
         return parse(text(resource), resource);
     }
 
+    /** The prefix of a record read from a file rather than the class path. */
+    public static final String FILE_PREFIX = "file:";
+
     /**
-     * The text of a class-path resource (a leading '/' is optional).
+     * The text of a class-path resource (a leading '/' is optional) or of a {@code file:} path.
      *
-     * @throws IllegalArgumentException when the resource is missing
+     * @throws IllegalArgumentException when the resource or file is missing
      */
     public static String text(String resource) {
+        if (resource.startsWith(FILE_PREFIX)) {
+            java.nio.file.Path file = java.nio.file.Path.of(resource.substring(FILE_PREFIX.length()));
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("no file '" + file + "'");
+            }
+            try {
+                return java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
         String path = resource.startsWith("/") ? resource : "/" + resource;
         try (InputStream in = RecordResource.class.getResourceAsStream(path)) {
             if (in == null) {

@@ -573,7 +573,8 @@ public final class CatalogReader {
         try {
             events = RecordResource.read(record);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            problem(map.get("record"), field + ".record", e.getMessage() + "; allowed: a resource of event JSON lines");
+            problem(map.get("record"), field + ".record", e.getMessage()
+                    + "; allowed: a class-path resource of event JSON lines, or file:PATH");
             return null;
         }
         records.add(record);

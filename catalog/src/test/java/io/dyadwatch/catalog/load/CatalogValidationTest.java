@@ -247,4 +247,20 @@ class CatalogValidationTest {
         assertThat(p.field()).isEqualTo("cusum.falseAlarmBudget.probability");
         assertThat(p.message()).contains("strictly between 0 and 1");
     }
+
+    @Test
+    void shouldDeriveBaselinesFromARecordFileOfOnesOwn(@TempDir Path dir) throws Exception {
+        Path record = dir.resolve("mine.jsonl");
+        Files.writeString(record, """
+                {"id":"a","type":"COMBINED_PATROL","actors":["CHN","RUS"],"occurredAt":"2020-02-01","source":{"name":"Kyodo","reliability":"B","credibility":2},"attributes":{"domains":["air"]}}
+                {"id":"b","type":"COMBINED_PATROL","actors":["CHN","RUS"],"occurredAt":"2020-05-01","source":{"name":"Kyodo","reliability":"C","credibility":3},"attributes":{"domains":["air"]}}
+                """);
+        String yaml = replace(TestCatalogs.small(), "    baseline: {patrol: 0.5, distancing: 0.1}\n",
+                "    reference: {record: \"file:" + record + "\", from: 2020-Q1, to: 2021-Q4}\n");
+        var info = Catalog.parse(yaml, "own record").dyad(Dyad.parse("CHN-RUS")).baselineInfo();
+        assertThat(info.counts().get("patrol")).isEqualTo(1);
+        assertThat(info.eventsUnconfirmed()).isEqualTo(1);
+        assertThat(info.rates().get("patrol")).isEqualTo(1.5 / 8);
+        assertThat(info.rates().get("distancing")).isEqualTo(0.5 / 8);
+    }
 }
