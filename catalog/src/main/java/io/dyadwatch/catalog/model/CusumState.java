@@ -69,6 +69,18 @@ public record CusumState(Map<Scenario, Double> statistics, long periods,
         return new CusumState(stepped(statistics, assessment.llrVsStatusQuo()), periods + 1, families);
     }
 
+    /** The state after one more evaluated period ({@link ScenarioModel#evaluate}): whole-scenario and family statistics. */
+    public CusumState step(ScenarioModel.Evaluation evaluation) {
+        EnumMap<Scenario, Double> whole = new EnumMap<>(Scenario.class);
+        for (Scenario s : MONITORED) {
+            whole.put(s, evaluation.llrVsStatusQuo(s));
+        }
+        Map<String, Map<Scenario, Double>> families = new LinkedHashMap<>(familyStatistics);
+        evaluation.familyLlrVsStatusQuo().forEach((f, llr) ->
+                families.put(f, stepped(familyStatistics.getOrDefault(f, Map.of()), llr)));
+        return new CusumState(stepped(statistics, whole), periods + 1, families);
+    }
+
     /** The whole-scenario statistic of one monitored scenario. */
     public double statistic(Scenario scenario) {
         Double v = statistics.get(scenario);

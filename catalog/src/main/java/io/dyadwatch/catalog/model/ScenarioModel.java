@@ -283,7 +283,152 @@ public final class ScenarioModel {
         return i;
     }
 
-    List<String> indicatorIds() {
+    /** The catalog's indicator ids, in catalog order: the positions of {@link #evaluate}'s counts. */
+    public List<String> indicatorIds() {
         return indicatorIds;
+    }
+
+    /** The position of an indicator in {@link #indicatorIds()}. */
+    public int indicatorIndex(String indicatorId) {
+        return index(indicatorId);
+    }
+
+    /**
+     * The same judgement as {@link #assess(Dyad, Map, double)} for the posterior and the log-likelihood ratios (whole
+     * and per family), without the per-indicator breakdown (computed on request by {@link Evaluation#term}): the path
+     * taken once per report. Every indicator observed for {@code exposure} periods.
+     *
+     * @param counts   confirmed events per indicator, in {@link #indicatorIds()} order; each finite and &gt;= 0
+     * @param exposure periods of observation, &gt; 0
+     */
+    public Evaluation evaluate(Dyad dyad, double[] counts, double exposure) {
+        if (!(exposure > 0) || Double.isInfinite(exposure)) {
+            throw new IllegalArgumentException("exposure must be finite and > 0, got " + exposure);
+        }
+        double[] e = new double[indicatorIds.size()];
+        java.util.Arrays.fill(e, exposure);
+        return evaluate(dyad, counts, e);
+    }
+
+    /**
+     * {@link #evaluate(Dyad, double[], double)} with an exposure per indicator ({@link #indicatorIds()} order):
+     * coverage. An indicator with exposure 0 was not observed and adds no term.
+     */
+    public Evaluation evaluate(Dyad dyad, double[] counts, double[] exposure) {
+        DyadParameters p = parameters(dyad);
+        int n = indicatorIds.size();
+        if (counts.length != n || exposure.length != n) {
+            throw new IllegalArgumentException("expected " + n + " counts and exposures, got " + counts.length + " and "
+                    + exposure.length);
+        }
+        double[] llr = new double[SCENARIOS.length];
+        double[][] familyLlr = new double[families.size()][SCENARIOS.length];
+        for (int i = 0; i < n; i++) {
+            double x = counts[i];
+            double e = exposure[i];
+            if (!(x >= 0) || Double.isInfinite(x)) {
+                throw new IllegalArgumentException("count of '" + indicatorIds.get(i) + "' must be finite and >= 0, got " + x);
+            }
+            if (!(e >= 0) || Double.isInfinite(e)) {
+                throw new IllegalArgumentException("exposure of '" + indicatorIds.get(i) + "' must be finite and >= 0, got " + e);
+            }
+            if (e == 0) {
+                continue;
+            }
+            for (int k = 0; k < SCENARIOS.length; k++) {
+                double term = x * p.perEvent()[i][k] + e * p.perPeriod()[i][k];
+                llr[k] += term;
+                familyLlr[p.family()[i]][k] += term;
+            }
+        }
+        double[] posterior = new double[SCENARIOS.length];
+        posterior(p, llr).forEach((s, v) -> posterior[s.ordinal()] = v);
+        return new Evaluation(p, counts.clone(), exposure.clone(), posterior, llr, familyLlr);
+    }
+
+    /** What {@link #evaluate} found: posterior and log-likelihood ratios by scenario (whole and per family), terms per indicator. */
+    public static final class Evaluation {
+        private final DyadParameters parameters;
+        private final double[] counts;
+        private final double[] exposure;
+        private final double[] posterior;
+        private final double[] llr;
+        private final double[][] familyLlr;
+
+        Evaluation(DyadParameters parameters, double[] counts, double[] exposure, double[] posterior, double[] llr,
+                   double[][] familyLlr) {
+            this.parameters = parameters;
+            this.counts = counts;
+            this.exposure = exposure;
+            this.posterior = posterior;
+            this.llr = llr;
+            this.familyLlr = familyLlr;
+        }
+
+        /** P(scenario | counts). */
+        public double posterior(Scenario scenario) {
+            return posterior[scenario.ordinal()];
+        }
+
+        /** The posterior of every scenario. */
+        public Map<Scenario, Double> posterior() {
+            EnumMap<Scenario, Double> map = new EnumMap<>(Scenario.class);
+            for (Scenario s : SCENARIOS) {
+                map.put(s, posterior[s.ordinal()]);
+            }
+            return map;
+        }
+
+        /** ln P(counts | scenario) - ln P(counts | STATUS_QUO): the whole-scenario CUSUM increment. */
+        public double llrVsStatusQuo(Scenario scenario) {
+            return llr[scenario.ordinal()];
+        }
+
+        /** The log-likelihood ratio of a move of one family alone toward a scenario: that family's CUSUM increment. */
+        public double familyLlrVsStatusQuo(String family, Scenario scenario) {
+            int f = parameters.families().indexOf(family);
+            if (f < 0) {
+                throw new IllegalArgumentException("unknown family '" + family + "'; families: " + parameters.families());
+            }
+            return familyLlr[f][scenario.ordinal()];
+        }
+
+        /** Every family's log-likelihood ratios, as {@link Assessment#familyLlrVsStatusQuo()}. */
+        public Map<String, Map<Scenario, Double>> familyLlrVsStatusQuo() {
+            Map<String, Map<Scenario, Double>> byFamily = new LinkedHashMap<>();
+            for (int f = 0; f < familyLlr.length; f++) {
+                EnumMap<Scenario, Double> m = new EnumMap<>(Scenario.class);
+                for (Scenario s : SCENARIOS) {
+                    m.put(s, familyLlr[f][s.ordinal()]);
+                }
+                byFamily.put(parameters.families().get(f), m);
+            }
+            return byFamily;
+        }
+
+        /** Indicator {@code i}'s term of {@link #llrVsStatusQuo}: the terms of all indicators sum to it (0 when unobserved). */
+        public double term(int i, Scenario scenario) {
+            int k = scenario.ordinal();
+            return exposure[i] == 0 ? 0 : counts[i] * parameters.perEvent()[i][k] + exposure[i] * parameters.perPeriod()[i][k];
+        }
+
+        /** The counts evaluated, in {@link ScenarioModel#indicatorIds()} order (a copy). */
+        public double[] counts() {
+            return counts.clone();
+        }
+
+        /** The exposure evaluated, in quarters: the largest of the indicators' (all equal for a uniform exposure). */
+        public double exposure() {
+            double max = 0;
+            for (double e : exposure) {
+                max = Math.max(max, e);
+            }
+            return max;
+        }
+
+        /** Indicator {@code i}'s exposure, in quarters (0: not observed). */
+        public double exposure(int i) {
+            return exposure[i];
+        }
     }
 }
