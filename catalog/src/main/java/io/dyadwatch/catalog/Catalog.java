@@ -34,6 +34,8 @@ public final class Catalog {
 
     private final String origin;
     private final Map<Scenario, ScenarioDefinition> scenarios;
+    private final Map<String, String> families;
+    private final Map<String, List<String>> indicatorsByFamily;
     private final List<Indicator> indicators;
     private final Map<String, Indicator> indicatorsById;
     private final Map<EventType, List<Indicator>> indicatorsByType;
@@ -41,20 +43,25 @@ public final class Catalog {
     private final CusumSettings cusum;
     private final Map<Dyad, DyadProfile> dyads;
     private final Dyad defaultDyad;
+    private final String fingerprint;
 
     /**
      * A catalog from its parts; checks that they fit together.
      *
      * @param origin          where it was read from, for messages
      * @param scenarios       a definition of every scenario
+     * @param families        activity families, id to title, in catalog order; every indicator's family among them
      * @param indicators      at least one, distinct ids
      * @param sourceWeighting grade weights
      * @param cusum           CUSUM calibration settings
      * @param dyads           watched dyads, with a baseline for every indicator
      * @param defaultDyad     one of {@code dyads}
+     * @param fingerprint     a digest of everything the catalog was read from (its text and its reference records):
+     *                        equal fingerprints, equal catalogs; the key of a stored calibration
      */
-    public Catalog(String origin, Map<Scenario, ScenarioDefinition> scenarios, List<Indicator> indicators,
-                   SourceWeighting sourceWeighting, CusumSettings cusum, List<DyadProfile> dyads, Dyad defaultDyad) {
+    public Catalog(String origin, Map<Scenario, ScenarioDefinition> scenarios, Map<String, String> families,
+                   List<Indicator> indicators, SourceWeighting sourceWeighting, CusumSettings cusum,
+                   List<DyadProfile> dyads, Dyad defaultDyad, String fingerprint) {
         this.origin = Objects.requireNonNull(origin, "origin");
         EnumMap<Scenario, ScenarioDefinition> s = new EnumMap<>(Scenario.class);
         s.putAll(scenarios);
@@ -77,6 +84,19 @@ public final class Catalog {
             i.matcher().types().forEach(t -> byType.computeIfAbsent(t, k -> new ArrayList<>()).add(i));
         }
         byType.replaceAll((t, list) -> List.copyOf(list));
+        this.families = Collections.unmodifiableMap(new LinkedHashMap<>(families));
+        Map<String, List<String>> byFamily = new LinkedHashMap<>();
+        this.families.keySet().forEach(f -> byFamily.put(f, new ArrayList<>()));
+        for (Indicator i : this.indicators) {
+            List<String> members = byFamily.get(i.family());
+            if (members == null) {
+                throw new IllegalArgumentException("indicator " + i.id() + " is in unknown family '" + i.family()
+                        + "'; families: " + this.families.keySet());
+            }
+            members.add(i.id());
+        }
+        byFamily.replaceAll((f, list) -> List.copyOf(list));
+        this.indicatorsByFamily = Collections.unmodifiableMap(byFamily);
         this.indicatorsById = Collections.unmodifiableMap(byId);
         this.indicatorsByType = Collections.unmodifiableMap(byType);
         this.sourceWeighting = Objects.requireNonNull(sourceWeighting, "sourceWeighting");
@@ -100,6 +120,7 @@ public final class Catalog {
             throw new IllegalArgumentException("default dyad " + defaultDyad + " is not among the watched dyads " + d.keySet());
         }
         this.defaultDyad = defaultDyad;
+        this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
     }
 
     /** The catalog shipped in the jar. */
@@ -152,6 +173,11 @@ public final class Catalog {
         return ids;
     }
 
+    /** A digest (SHA-256, hex) of the catalog's text and reference records, line endings normalised. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
     /** Where this catalog was read from. */
     public String origin() {
         return origin;
@@ -160,6 +186,20 @@ public final class Catalog {
     /** Every scenario's definition. */
     public Map<Scenario, ScenarioDefinition> scenarios() {
         return scenarios;
+    }
+
+    /** Activity families, id to title, in catalog order. */
+    public Map<String, String> families() {
+        return families;
+    }
+
+    /** The ids of a family's indicators, in catalog order. */
+    public List<String> indicatorsOf(String family) {
+        List<String> ids = indicatorsByFamily.get(family);
+        if (ids == null) {
+            throw new IllegalArgumentException("unknown family '" + family + "'; families: " + families.keySet());
+        }
+        return ids;
     }
 
     /** Indicators in catalog order. */

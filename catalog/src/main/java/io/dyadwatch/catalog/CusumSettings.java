@@ -1,21 +1,22 @@
 package io.dyadwatch.catalog;
 
 /**
- * How CUSUM thresholds are calibrated: the false-alarm budget and the simulation that enforces it.
+ * How alarm thresholds are calibrated: the false-alarm budget and the simulation that enforces it.
  *
- * @param budgetAlarms    at most this many false alarms, on average ...
- * @param budgetPeriods   ... per this many periods of status-quo data (1 in 80 quarters = one in 20 years)
- * @param calibrationRuns simulated status-quo histories of {@code budgetPeriods} periods each
- * @param seed            seed of the calibration simulation (the thresholds are reproducible)
+ * @param budgetProbability at most this probability of ANY false scenario alert of a dyad (every CUSUM and the
+ *                          probability level together) ...
+ * @param budgetPeriods     ... in this many periods of status-quo data (0.05 in 80 quarters: 5% in 20 years)
+ * @param calibrationRuns   simulated status-quo histories of {@code budgetPeriods} periods each
+ * @param seed              seed of the calibration simulation (the thresholds are reproducible)
  */
-public record CusumSettings(double budgetAlarms, int budgetPeriods, int calibrationRuns, long seed) {
+public record CusumSettings(double budgetProbability, int budgetPeriods, int calibrationRuns, long seed) {
 
-    /** One false alarm in 80 quarters, 4000 simulated histories, seed 20230322. */
-    public static final CusumSettings DEFAULT = new CusumSettings(1, 80, 4000, 20230322L);
+    /** 5% in 80 quarters, 4000 simulated histories, seed 20230322. */
+    public static final CusumSettings DEFAULT = new CusumSettings(0.05, 80, 4000, 20230322L);
 
     public CusumSettings {
-        if (!(budgetAlarms > 0) || budgetAlarms >= budgetPeriods) {
-            throw new IllegalArgumentException("budget alarms must be > 0 and fewer than the periods, got " + budgetAlarms);
+        if (!(budgetProbability > 0) || !(budgetProbability < 1)) {
+            throw new IllegalArgumentException("budget probability must be in (0, 1), got " + budgetProbability);
         }
         if (budgetPeriods < 1) {
             throw new IllegalArgumentException("budget periods must be >= 1, got " + budgetPeriods);
@@ -25,8 +26,11 @@ public record CusumSettings(double budgetAlarms, int budgetPeriods, int calibrat
         }
     }
 
-    /** The in-control average run length the budget implies: periods / alarms. */
+    /**
+     * The in-control average run length a single statistic would need to hold the budget alone: run lengths are close
+     * to geometric, so {@code periods / -ln(1 - probability)} (1,560 quarters for 5% in 80).
+     */
     public double targetRunLength() {
-        return budgetPeriods / budgetAlarms;
+        return budgetPeriods / -Math.log1p(-budgetProbability);
     }
 }

@@ -1,5 +1,6 @@
 package io.dyadwatch.catalog;
 
+import io.dyadwatch.catalog.baseline.BaselineInfo;
 import io.dyadwatch.model.assessment.Scenario;
 import io.dyadwatch.model.event.Dyad;
 import java.util.EnumMap;
@@ -14,8 +15,10 @@ import java.util.Objects;
  * @param label    human name
  * @param priors   prior probability of each scenario, each in (0, 1), summing to 1
  * @param baseline events per period (quarter) of each indicator under the status quo; every indicator has one, each &gt; 0
+ * @param baselineInfo where the baselines come from: a record's reference window, or analyst judgement
  */
-public record DyadProfile(Dyad dyad, String label, Map<Scenario, Double> priors, Map<String, Double> baseline) {
+public record DyadProfile(Dyad dyad, String label, Map<Scenario, Double> priors, Map<String, Double> baseline,
+                          BaselineInfo baselineInfo) {
 
     /** How far priors may stray from summing to 1. */
     public static final double PRIOR_TOLERANCE = 1e-6;
@@ -43,6 +46,17 @@ public record DyadProfile(Dyad dyad, String label, Map<Scenario, Double> priors,
             }
         });
         baseline = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(baseline));
+        baselineInfo = baselineInfo == null ? BaselineInfo.judgement(baseline) : baselineInfo;
+    }
+
+    /** A dyad with analyst baselines (judgement, Poisson counts). */
+    public DyadProfile(Dyad dyad, String label, Map<Scenario, Double> priors, Map<String, Double> baseline) {
+        this(dyad, label, priors, baseline, null);
+    }
+
+    /** The negative-binomial size of a family's counts, {@code Double.POSITIVE_INFINITY} for Poisson. */
+    public double dispersion(String family) {
+        return baselineInfo.dispersion(family);
     }
 
     /** Baseline events per period of an indicator. */

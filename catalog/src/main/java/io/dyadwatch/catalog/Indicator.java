@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * @param matcher       which events count
  * @param relativeRates expected rate under each scenario, relative to the dyad's baseline (all three, each &gt; 0)
  * @param example       a typical event
+ * @param family        the activity family it belongs to (one of the catalog's families)
+ * @param rationale     one sentence on why its rates are what they are, with its seed reason
  */
 public record Indicator(String id, String description, Citation citation, EventMatcher matcher,
-                        Map<Scenario, Double> relativeRates, IndicatorExample example) {
+                        Map<Scenario, Double> relativeRates, IndicatorExample example, String family, String rationale) {
 
     /** Allowed indicator ids. */
     public static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
@@ -32,6 +34,8 @@ public record Indicator(String id, String description, Citation citation, EventM
         Objects.requireNonNull(citation, "citation");
         Objects.requireNonNull(matcher, "matcher");
         Objects.requireNonNull(example, "example");
+        Objects.requireNonNull(family, "family");
+        rationale = rationale == null ? "" : rationale;
         EnumMap<Scenario, Double> rates = new EnumMap<>(Scenario.class);
         for (Scenario s : Scenario.values()) {
             Double r = relativeRates.get(s);

@@ -83,4 +83,23 @@ class DefaultCatalogTest {
             assertThat(max - min).as(i.id()).isGreaterThan(0.2);
         }
     }
+
+    @Test
+    void shouldGiveEveryIndicatorAFamilyAndASentenceOfReasoning() {
+        Catalog catalog = Catalog.loadDefault();
+        assertThat(catalog.families()).containsOnlyKeys("exercises", "patrols", "leader-exchanges", "technical-cooperation",
+                "war-support", "distancing");
+        assertThat(catalog.indicators()).hasSize(36).allSatisfy(i -> {
+            assertThat(i.rationale()).as(i.id()).isNotBlank();
+            assertThat(catalog.indicatorsOf(i.family())).contains(i.id());
+        });
+    }
+
+    @Test
+    void shouldReadSanctionsOnSuppliersAsEvidenceThatTheSupplyGoesOn() {
+        Indicator sanctions = Catalog.loadDefault().indicator("sanctions-on-suppliers");
+        assertThat(sanctions.relativeRate(Scenario.STRENGTHENING)).isGreaterThan(1);
+        assertThat(sanctions.relativeRate(Scenario.WEAKENING)).isLessThan(1);
+        assertThat(sanctions.family()).isEqualTo("war-support");
+    }
 }

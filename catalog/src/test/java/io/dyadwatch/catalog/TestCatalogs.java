@@ -32,14 +32,17 @@ public final class TestCatalogs {
                   STATUS_QUO: {title: sq, description: as before, citations: [{seed: s.txt, quote: q}]}
                   WEAKENING: {title: w, description: less, citations: [{seed: s.txt, quote: q}]}
                   STRENGTHENING: {title: s, description: more, citations: [{seed: s.txt, quote: q}]}
+                families: {patrols: Patrols, distancing: Distancing}
                 indicators:
                   - id: patrol
+                    family: patrols
                     description: combined patrol
                     citation: {seed: s.txt, quote: q}
                     match: {types: [COMBINED_PATROL]}
                     rates: {STATUS_QUO: 1.0, WEAKENING: 0.2, STRENGTHENING: 2.0}
                     example: {type: COMBINED_PATROL, attributes: {domains: [air]}}
                   - id: distancing
+                    family: distancing
                     description: distancing statement
                     citation: {seed: s.txt, quote: q}
                     match: {types: [PUBLIC_STATEMENT], all: [stance = distancing]}
@@ -49,7 +52,7 @@ public final class TestCatalogs {
                   reliability: {A: 1.0, B: 0.8, C: 0.6, D: 0.4, E: 0.2, F: 0.5}
                   credibility: {1: 1.0, 2: 0.8, 3: 0.6, 4: 0.4, 5: 0.2, 6: 0.5}
                 cusum:
-                  falseAlarmBudget: {alarms: 1, periods: 80}
+                  falseAlarmBudget: {probability: 0.05, periods: 80}
                   calibrationRuns: 2000
                   seed: 7
                 dyads:

@@ -6,6 +6,7 @@ import io.dyadwatch.app.wiring.TopicAdmin;
 import io.dyadwatch.catalog.model.ScenarioModel;
 import io.dyadwatch.catalog.sim.SimulationRequest;
 import io.dyadwatch.catalog.sim.Simulator;
+import io.dyadwatch.catalog.sim.SourceMix;
 import io.dyadwatch.model.assessment.Scenario;
 import io.dyadwatch.model.event.Dyad;
 import io.dyadwatch.model.event.Event;
@@ -26,7 +27,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         header = "Draw events from a scenario's expected rates.",
         description = {"Draw events from a scenario's expected rates (the catalog's Indicators Validator matrix) as JSON",
-                "lines on standard output, or publish them with --publish. The same seed gives the same events."})
+                "lines on standard output, or publish them with --publish. Events are of the kinds the reference",
+                "record shows (a rich exercise counts for several indicators), with overdispersed counts; a shift",
+                "moves the whole catalog or one family (--shift-family); --sources and --sources-after change how",
+                "events are reported with the activity held constant. The same seed gives the same events."})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Spec
@@ -53,6 +57,25 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--shift-to", paramLabel = "SCENARIO", description = "The scenario after --shift-at.")
     Scenario shiftTo;
 
+    @Option(names = "--shift-family", paramLabel = "FAMILY",
+            description = "Only this family's indicators move at --shift-at (default: the whole catalog).")
+    String shiftFamily;
+
+    @Option(names = "--sources", paramLabel = "MIX", defaultValue = "A1",
+            description = {"How events are reported: a grade, optionally +P for a second independent source with",
+                    "probability P, e.g. B2 or C3+0.5 (default ${DEFAULT-VALUE})."})
+    String sources;
+
+    @Option(names = "--sources-shift-at", paramLabel = "DATE",
+            description = "Report with --sources-after from this day on (the activity unchanged).")
+    LocalDate sourcesShiftAt;
+
+    @Option(names = "--sources-after", paramLabel = "MIX", description = "The source mix after --sources-shift-at.")
+    String sourcesAfter;
+
+    @Option(names = "--poisson", description = "Poisson counts instead of the dyad's overdispersed (negative-binomial) counts.")
+    boolean poisson;
+
     @Option(names = "--seed", required = true, description = "Random seed.")
     long seed;
 
@@ -64,10 +87,17 @@ public final class SimulateCommand implements Callable<Integer> {
         if ((shiftAt == null) != (shiftTo == null)) {
             throw new IllegalArgumentException("--shift-at and --shift-to go together");
         }
+        if (shiftFamily != null && shiftAt == null) {
+            throw new IllegalArgumentException("--shift-family needs --shift-at and --shift-to");
+        }
+        if ((sourcesShiftAt == null) != (sourcesAfter == null)) {
+            throw new IllegalArgumentException("--sources-shift-at and --sources-after go together");
+        }
         Settings resolved = settings.resolve(Map.of());
         ScenarioModel model = new ScenarioModel(Catalogs.load(resolved.common()));
-        List<Event> events = new Simulator(model).simulate(
-                new SimulationRequest(Dyad.parse(dyad), scenario, from, to, shiftAt, shiftTo, seed));
+        List<Event> events = new Simulator(model).simulate(new SimulationRequest(Dyad.parse(dyad), scenario, from, to,
+                shiftAt, shiftTo, shiftFamily, SourceMix.parse(sources), sourcesShiftAt,
+                sourcesAfter == null ? null : SourceMix.parse(sourcesAfter), !poisson, seed));
         if (!publish) {
             CheckedEventSink sink = CheckedEventSink.writing(resolved.common().contract(), spec.commandLine().getOut());
             events.forEach(sink);

@@ -9,6 +9,11 @@ import io.dyadwatch.catalog.DyadProfile;
 import io.dyadwatch.catalog.Indicator;
 import io.dyadwatch.catalog.IndicatorExample;
 import io.dyadwatch.catalog.ScenarioDefinition;
+import io.dyadwatch.catalog.baseline.BaselineDerivation;
+import io.dyadwatch.catalog.baseline.BaselineInfo;
+import io.dyadwatch.catalog.baseline.RecordResource;
+import io.dyadwatch.catalog.baseline.ReferenceWindow;
+import io.dyadwatch.catalog.model.Quarter;
 import io.dyadwatch.catalog.SourceWeighting;
 import io.dyadwatch.catalog.match.AttributePredicate;
 import io.dyadwatch.catalog.match.EventMatcher;
@@ -36,24 +41,34 @@ import java.util.stream.Collectors;
  */
 public final class CatalogReader {
 
-    private static final Set<String> TOP_KEYS = ordered("version", "period", "scenarios", "indicators", "sourceGrades", "cusum", "dyads");
-    private static final Set<String> TOP_REQUIRED = ordered("version", "scenarios", "indicators", "sourceGrades", "dyads");
+    private static final Set<String> TOP_KEYS = ordered("version", "period", "scenarios", "families", "indicators", "sourceGrades", "cusum", "dyads");
+    private static final Set<String> TOP_REQUIRED = ordered("version", "scenarios", "families", "indicators", "sourceGrades", "dyads");
     private static final Set<String> SCENARIO_KEYS = ordered("title", "description", "citations");
     private static final Set<String> CITATION_KEYS = ordered("seed", "quote");
-    private static final Set<String> INDICATOR_KEYS = ordered("id", "description", "citation", "match", "rates", "example");
+    private static final Set<String> INDICATOR_KEYS = ordered("id", "family", "description", "citation", "match", "rates", "rationale", "example");
+    private static final Set<String> INDICATOR_REQUIRED = ordered("id", "family", "description", "citation", "match", "rates", "example");
     private static final Set<String> MATCH_KEYS = ordered("types", "all", "any", "none");
     private static final Set<String> EXAMPLE_KEYS = ordered("type", "attributes", "summary");
     private static final Set<String> GRADE_KEYS = ordered("reliability", "credibility");
     private static final Set<String> CUSUM_KEYS = ordered("falseAlarmBudget", "calibrationRuns", "seed");
-    private static final Set<String> BUDGET_KEYS = ordered("alarms", "periods");
-    private static final Set<String> DYAD_KEYS = ordered("label", "default", "priors", "baseline", "baselineDefault");
-    private static final Set<String> DYAD_REQUIRED = ordered("priors", "baseline");
+    private static final Set<String> BUDGET_KEYS = ordered("probability", "periods");
+    private static final Set<String> DYAD_KEYS = ordered("label", "default", "priors", "reference", "baseline", "baselineDefault");
+    private static final Set<String> DYAD_REQUIRED = ordered("priors");
+    private static final Set<String> REFERENCE_KEYS = ordered("record", "from", "to");
     private static final String SCENARIOS = Arrays.stream(Scenario.values()).map(Enum::name).collect(Collectors.joining(", "));
     private static final String EVENT_TYPES = Arrays.stream(EventType.values()).map(Enum::name).collect(Collectors.joining(", "));
 
     private final List<CatalogProblem> problems = new ArrayList<>();
     /** Ids of every indicator declared, valid or not, so that one broken indicator does not also break the baselines. */
     private final Set<String> declaredIds = new LinkedHashSet<>();
+    /** Family ids declared under 'families'. */
+    private final Map<String, String> families = new LinkedHashMap<>();
+    /** The valid indicators, for deriving baselines from a record. */
+    private List<Indicator> validIndicators = List.of();
+    /** True when some indicator was invalid (baselines are then not derived: the counts would be wrong). */
+    private boolean indicatorProblems;
+    /** The reference records read, in file order. */
+    private final List<String> records = new ArrayList<>();
 
     private CatalogReader() {
     }
@@ -98,7 +113,11 @@ public final class CatalogReader {
         readVersion(top.get("version"));
         readPeriod(top.get("period"));
         Map<Scenario, ScenarioDefinition> scenarios = readScenarios(top.get("scenarios"));
+        readFamilies(top.get("families"));
+        int beforeIndicators = problems.size();
         List<Indicator> indicators = readIndicators(top.get("indicators"));
+        indicatorProblems = problems.size() != beforeIndicators;
+        validIndicators = indicators;
         SourceWeighting weighting = readSourceGrades(top.get("sourceGrades"));
         CusumSettings cusum = top.get("cusum") == null ? CusumSettings.DEFAULT : readCusum(top.get("cusum"));
         List<DyadProfile> dyads = new ArrayList<>();
@@ -107,10 +126,25 @@ public final class CatalogReader {
             return null;
         }
         try {
-            return new Catalog(origin, scenarios, indicators, weighting, cusum, dyads, defaultDyad);
+            return new Catalog(origin, scenarios, families, indicators, weighting, cusum, dyads, defaultDyad,
+                    fingerprint(yaml));
         } catch (IllegalArgumentException e) {
             problems.add(new CatalogProblem(top.line(), "", e.getMessage()));
             return null;
+        }
+    }
+
+    /** SHA-256 of the text and of every record it referenced, line endings normalised. */
+    private String fingerprint(String yaml) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(yaml.replace("\r\n", "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (String record : records) {
+                digest.update(RecordResource.text(record).replace("\r\n", "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }
     }
 
@@ -170,6 +204,37 @@ public final class CatalogReader {
         return result;
     }
 
+    private void readFamilies(YamlNode node) {
+        YamlNode.Mapping map = mapping(node, "families", "a mapping from family id (e.g. exercises) to its title");
+        if (map == null) {
+            return;
+        }
+        if (map.entries().isEmpty()) {
+            problem(map, "families", "at least one family is needed");
+        }
+        for (YamlNode.Entry e : map.entries().values()) {
+            String field = "families." + e.key();
+            if (!Indicator.ID.matcher(e.key()).matches()) {
+                problem(e.keyLine(), field, "invalid family id '" + e.key()
+                        + "'; allowed: lower-case letters and digits in words joined by '-', e.g. leader-exchanges");
+                continue;
+            }
+            String title = text(e.value(), field);
+            if (title != null) {
+                families.put(e.key(), title);
+            }
+        }
+    }
+
+    private String readFamily(YamlNode node, String field) {
+        String family = text(node, field);
+        if (family != null && !families.containsKey(family)) {
+            problem(node, field, "unknown family '" + family + "'; allowed: " + String.join(", ", families.keySet()));
+            return null;
+        }
+        return family;
+    }
+
     private Citation readCitation(YamlNode node, String field) {
         YamlNode.Mapping map = mapping(node, field, "a citation {seed: <seed file name>, quote: <phrase copied verbatim>}");
         if (map == null) {
@@ -204,7 +269,7 @@ public final class CatalogReader {
                 field = "indicators[" + id + "]";
             }
             int before = problems.size();
-            checkKeys(map, field, INDICATOR_KEYS, INDICATOR_KEYS);
+            checkKeys(map, field, INDICATOR_KEYS, INDICATOR_REQUIRED);
             if (map.get("id") != null && id == null) {
                 problem(map.get("id"), field + ".id", "invalid indicator id '" + describe(map.get("id"))
                         + "'; allowed: lower-case letters and digits in words joined by '-', e.g. combined-naval-patrol");
@@ -216,6 +281,8 @@ public final class CatalogReader {
                 declaredIds.add(id);
             }
             String description = text(map.get("description"), field + ".description");
+            String family = map.get("family") == null ? null : readFamily(map.get("family"), field + ".family");
+            String rationale = map.get("rationale") == null ? null : text(map.get("rationale"), field + ".rationale");
             Citation citation = map.get("citation") == null ? null : readCitation(map.get("citation"), field + ".citation");
             EventMatcher matcher = map.get("match") == null ? null : readMatcher(map.get("match"), field + ".match");
             Map<Scenario, Double> rates = map.get("rates") == null ? null : readRates(map.get("rates"), field + ".rates");
@@ -228,7 +295,7 @@ public final class CatalogReader {
                     problem(map.get("example"), field + ".example", "the example event does not match the indicator's"
                             + " match block; change the example or the predicates so that it does");
                 } else {
-                    result.add(new Indicator(id, description, citation, matcher, rates, example));
+                    result.add(new Indicator(id, description, citation, matcher, rates, example, family, rationale));
                 }
             }
         }
@@ -390,20 +457,22 @@ public final class CatalogReader {
     }
 
     private CusumSettings readCusum(YamlNode node) {
-        YamlNode.Mapping map = mapping(node, "cusum", "a mapping with falseAlarmBudget {alarms, periods}, calibrationRuns, seed");
+        YamlNode.Mapping map = mapping(node, "cusum", "a mapping with falseAlarmBudget {probability, periods}, calibrationRuns, seed");
         if (map == null) {
             return null;
         }
         checkKeys(map, "cusum", CUSUM_KEYS, CUSUM_KEYS);
-        YamlNode.Mapping budget = mapping(map.get("falseAlarmBudget"), "cusum.falseAlarmBudget", "a mapping {alarms, periods}");
+        YamlNode.Mapping budget = mapping(map.get("falseAlarmBudget"), "cusum.falseAlarmBudget", "a mapping {probability, periods}");
         Double alarms = null;
         Long periods = null;
         if (budget != null) {
             checkKeys(budget, "cusum.falseAlarmBudget", BUDGET_KEYS, BUDGET_KEYS);
-            alarms = positive(budget.get("alarms"), "cusum.falseAlarmBudget.alarms", "a number of false alarms");
+            alarms = positive(budget.get("probability"), "cusum.falseAlarmBudget.probability",
+                    "the probability of any false alert in the periods");
             periods = integer(budget.get("periods"), "cusum.falseAlarmBudget.periods", 1);
-            if (alarms != null && periods != null && alarms >= periods) {
-                problem(budget, "cusum.falseAlarmBudget", "alarms (" + alarms + ") must be fewer than periods (" + periods + ")");
+            if (alarms != null && !(alarms < 1)) {
+                problem(budget.get("probability"), "cusum.falseAlarmBudget.probability", "probability " + alarms
+                        + " is out of range; allowed: a probability strictly between 0 and 1, e.g. 0.05");
                 alarms = null;
             }
         }
@@ -455,6 +524,23 @@ public final class CatalogReader {
                 }
             }
             Map<Scenario, Double> priors = readPriors(def.get("priors"), field + ".priors");
+            if (def.get("reference") != null) {
+                if (def.get("baseline") != null || def.get("baselineDefault") != null) {
+                    problem(def.get("reference"), field + ".reference", "give either a reference window (derived"
+                            + " baselines) or baseline/baselineDefault (analyst judgement), not both");
+                    continue;
+                }
+                BaselineInfo info = dyad == null ? null : readReference(def.get("reference"), field + ".reference", dyad);
+                if (priors != null && info != null) {
+                    out.add(new DyadProfile(dyad, label, priors, info.rates(), info));
+                }
+                continue;
+            }
+            if (def.get("baseline") == null) {
+                problem(def, field, "missing 'reference' (a record and window to derive baselines from) or"
+                        + " 'baseline' (analyst judgement)");
+                continue;
+            }
             Map<String, Double> baseline = readBaseline(def, field, indicatorIds);
             if (dyad != null && priors != null && baseline != null) {
                 out.add(new DyadProfile(dyad, label, priors, baseline));
@@ -464,6 +550,51 @@ public final class CatalogReader {
             problem(map, "dyads", "no default dyad; mark exactly one with 'default: true'");
         }
         return defaultDyad;
+    }
+
+    private BaselineInfo readReference(YamlNode node, String field, Dyad dyad) {
+        YamlNode.Mapping map = mapping(node, field, "a mapping {record: <class-path resource>, from: 2016-Q1, to: 2021-Q4}");
+        if (map == null) {
+            return null;
+        }
+        int before = problems.size();
+        checkKeys(map, field, REFERENCE_KEYS, REFERENCE_KEYS);
+        String record = text(map.get("record"), field + ".record");
+        Quarter from = quarter(map.get("from"), field + ".from");
+        Quarter to = quarter(map.get("to"), field + ".to");
+        if (problems.size() != before || record == null || from == null || to == null) {
+            return null;
+        }
+        if (to.compareTo(from) < 0) {
+            problem(map.get("to"), field + ".to", "the window ends (" + to + ") before it starts (" + from + ")");
+            return null;
+        }
+        List<Event> events;
+        try {
+            events = RecordResource.read(record);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            problem(map.get("record"), field + ".record", e.getMessage()
+                    + "; allowed: a class-path resource of event JSON lines, or file:PATH");
+            return null;
+        }
+        records.add(record);
+        if (indicatorProblems) {
+            return null;
+        }
+        return BaselineDerivation.derive(new ReferenceWindow(record, from, to), events, dyad, validIndicators);
+    }
+
+    private Quarter quarter(YamlNode node, String field) {
+        String text = text(node, field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Quarter.parse(text);
+        } catch (IllegalArgumentException e) {
+            problem(node, field, "invalid quarter '" + text + "'; allowed: a quarter like 2016-Q1");
+            return null;
+        }
     }
 
     private Map<Scenario, Double> readPriors(YamlNode node, String field) {

@@ -18,10 +18,14 @@ import java.util.Objects;
  * @param posterior      P(scenario | counts) from the dyad's priors; sums to 1
  * @param llrVsStatusQuo ln P(counts | scenario) - ln P(counts | STATUS_QUO); the CUSUM increment
  * @param contributions  one per catalog indicator, in catalog order; their terms sum to {@code llrVsStatusQuo}
+ * @param familyLlrVsStatusQuo per family, the log-likelihood ratio of a move of that family alone toward each
+ *                       scenario (the family's indicators at the scenario's rates, the rest unchanged): the sum of the
+ *                       family's contributions; the increment of the family CUSUMs
  */
 public record Assessment(Dyad dyad, Map<String, Double> counts, Map<Scenario, Double> logLikelihood,
                          Map<Scenario, Double> posterior, Map<Scenario, Double> llrVsStatusQuo,
-                         List<IndicatorContribution> contributions) {
+                         List<IndicatorContribution> contributions,
+                         Map<String, Map<Scenario, Double>> familyLlrVsStatusQuo) {
 
     public Assessment {
         Objects.requireNonNull(dyad, "dyad");
@@ -30,6 +34,22 @@ public record Assessment(Dyad dyad, Map<String, Double> counts, Map<Scenario, Do
         posterior = ScenarioMaps.copy(posterior, "posterior");
         llrVsStatusQuo = ScenarioMaps.copy(llrVsStatusQuo, "llrVsStatusQuo");
         contributions = List.copyOf(contributions);
+        Map<String, Map<Scenario, Double>> families = new LinkedHashMap<>();
+        (familyLlrVsStatusQuo == null ? Map.<String, Map<Scenario, Double>>of() : familyLlrVsStatusQuo)
+                .forEach((f, llr) -> families.put(Objects.requireNonNull(f, "family"), ScenarioMaps.copy(llr, "family llr")));
+        familyLlrVsStatusQuo = Collections.unmodifiableMap(families);
+    }
+
+    /** An assessment without family terms. */
+    public Assessment(Dyad dyad, Map<String, Double> counts, Map<Scenario, Double> logLikelihood,
+                      Map<Scenario, Double> posterior, Map<Scenario, Double> llrVsStatusQuo,
+                      List<IndicatorContribution> contributions) {
+        this(dyad, counts, logLikelihood, posterior, llrVsStatusQuo, contributions, Map.of());
+    }
+
+    /** The ids of the indicators that were not observed (exposure 0) and so took no part. */
+    public List<String> unobserved() {
+        return contributions.stream().filter(c -> !c.observedAtAll()).map(IndicatorContribution::indicatorId).toList();
     }
 
     /** The scenario with the highest posterior. */

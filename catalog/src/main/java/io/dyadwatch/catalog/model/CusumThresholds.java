@@ -2,43 +2,95 @@ package io.dyadwatch.catalog.model;
 
 import io.dyadwatch.model.assessment.Scenario;
 import io.dyadwatch.model.event.Dyad;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * CUSUM alarm thresholds of one dyad: alarm for scenario s when its statistic exceeds {@code threshold(s)}.
+ * Alarm thresholds of one dyad, calibrated together so that the chance of ANY false scenario alert (every CUSUM and
+ * the probability level) in {@code budgetPeriods} status-quo periods stays within {@code budgetProbability}.
  *
- * @param dyad             the dyad
- * @param thresholds       threshold h per non-status-quo scenario
- * @param budgetAlarms     the false-alarm budget of the dyad (all its CUSUMs together): at most this many alarms on average ...
- * @param budgetPeriods    ... per this many periods of status-quo data; each CUSUM gets an equal share
- * @param simulatedAlarms  mean alarms per {@code budgetPeriods} periods at the chosen threshold, per scenario, in the
- *                         calibration simulation (each at most its share of the budget)
- * @param waldBound        ln(budgetPeriods / share): a threshold that keeps each CUSUM's in-control average run length
- *                         at or above its share of the budget whatever the rates (ARL0 &gt;= e^h); the simulated
- *                         thresholds are below it
+ * @param dyad                  the dyad
+ * @param thresholds            whole-scenario CUSUM threshold h per monitored scenario: alarm when S &gt; h
+ * @param familyThresholds      per family, the threshold of its CUSUM toward each monitored scenario
+ * @param probabilityLevels     the trailing posterior at or above which the probability-level rule may fire, per
+ *                              monitored scenario (calibrated, never below {@link #PROBABILITY_LEVEL_FLOOR})
+ * @param budgetProbability     the budget: at most this probability of any false alert ...
+ * @param budgetPeriods         ... in this many periods
+ * @param falseAlarmProbability the probability of any false alert at these thresholds in the held-out half of the
+ *                              calibration simulation
+ * @param calibrationRuns       simulated status-quo histories in each half (thresholds from one, the check on the other)
  */
-public record CusumThresholds(Dyad dyad, Map<Scenario, Double> thresholds, double budgetAlarms, int budgetPeriods,
-                              Map<Scenario, Double> simulatedAlarms, double waldBound) {
+public record CusumThresholds(Dyad dyad, Map<Scenario, Double> thresholds,
+                              Map<String, Map<Scenario, Double>> familyThresholds,
+                              Map<Scenario, Double> probabilityLevels, double budgetProbability, int budgetPeriods,
+                              double falseAlarmProbability, int calibrationRuns) {
+
+    /** The probability-level rule's configured level (alerts rules): a calibrated level never goes below it. */
+    public static final double PROBABILITY_LEVEL_FLOOR = 0.7;
 
     public CusumThresholds {
         Objects.requireNonNull(dyad, "dyad");
         thresholds = ScenarioMaps.copy(thresholds, "thresholds");
-        simulatedAlarms = ScenarioMaps.copy(simulatedAlarms, "simulatedAlarms");
         for (Scenario s : CusumState.MONITORED) {
-            Double h = thresholds.get(s);
-            if (h == null || !(h > 0) || h.isInfinite()) {
-                throw new IllegalArgumentException("threshold of " + s + " must be finite and > 0, got " + h);
+            requirePositive(thresholds.get(s), "threshold of " + s);
+        }
+        Map<String, Map<Scenario, Double>> families = new LinkedHashMap<>();
+        familyThresholds.forEach((f, m) -> {
+            Map<Scenario, Double> copy = ScenarioMaps.copy(m, "family thresholds");
+            for (Scenario s : CusumState.MONITORED) {
+                requirePositive(copy.get(s), "threshold of family " + f + " toward " + s);
             }
+            families.put(f, copy);
+        });
+        familyThresholds = Collections.unmodifiableMap(families);
+        probabilityLevels = ScenarioMaps.copy(probabilityLevels, "probabilityLevels");
+        for (Scenario s : CusumState.MONITORED) {
+            Double level = probabilityLevels.get(s);
+            if (level == null || !(level > 0) || level > 1) {
+                throw new IllegalArgumentException("probability level of " + s + " must be in (0, 1], got " + level);
+            }
+        }
+        if (!(budgetProbability > 0) || !(budgetProbability < 1) || budgetPeriods < 1) {
+            throw new IllegalArgumentException("budget must be a probability in (0, 1) over >= 1 periods");
+        }
+        if (!(falseAlarmProbability >= 0) || falseAlarmProbability > 1) {
+            throw new IllegalArgumentException("false-alarm probability must be in [0, 1], got " + falseAlarmProbability);
         }
     }
 
-    /** The threshold of a monitored scenario. */
+    /** The whole-scenario threshold of a monitored scenario. */
     public double threshold(Scenario scenario) {
         Double h = thresholds.get(scenario);
         if (h == null) {
             throw new IllegalArgumentException(scenario + " has no CUSUM; monitored: " + CusumState.MONITORED);
         }
         return h;
+    }
+
+    /** The threshold of a family's CUSUM toward a monitored scenario. */
+    public double familyThreshold(String family, Scenario scenario) {
+        Map<Scenario, Double> m = familyThresholds.get(family);
+        if (m == null || m.get(scenario) == null) {
+            throw new IllegalArgumentException("no CUSUM for family '" + family + "' toward " + scenario
+                    + "; families: " + familyThresholds.keySet() + ", monitored: " + CusumState.MONITORED);
+        }
+        return m.get(scenario);
+    }
+
+    /** The calibrated level of the probability-level rule for a monitored scenario. */
+    public double probabilityLevel(Scenario scenario) {
+        Double level = probabilityLevels.get(scenario);
+        if (level == null) {
+            throw new IllegalArgumentException(scenario + " has no probability level; monitored: " + CusumState.MONITORED);
+        }
+        return level;
+    }
+
+    private static void requirePositive(Double h, String name) {
+        if (h == null || !(h > 0) || h.isInfinite()) {
+            throw new IllegalArgumentException(name + " must be finite and > 0, got " + h);
+        }
     }
 }

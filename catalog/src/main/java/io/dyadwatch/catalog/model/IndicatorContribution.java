@@ -11,10 +11,11 @@ import java.util.Objects;
  * @param observed       weighted count observed in the period
  * @param expected       expected count under each scenario (baseline x relative rate)
  * @param llrVsStatusQuo this indicator's term of each scenario's log-likelihood ratio against STATUS_QUO:
- *                       {@code observed * ln(expected_s / expected_SQ) - (expected_s - expected_SQ)}; 0 for STATUS_QUO
+ *                       (negative binomial, docs/model.md); 0 for STATUS_QUO, and 0 for every scenario when unobserved
+ * @param exposure       periods the indicator was observed; 0 means not observed (no likelihood term)
  */
 public record IndicatorContribution(String indicatorId, double observed, Map<Scenario, Double> expected,
-                                    Map<Scenario, Double> llrVsStatusQuo) {
+                                    Map<Scenario, Double> llrVsStatusQuo, double exposure) {
 
     public IndicatorContribution {
         Objects.requireNonNull(indicatorId, "indicatorId");
@@ -23,6 +24,20 @@ public record IndicatorContribution(String indicatorId, double observed, Map<Sce
         }
         expected = ScenarioMaps.copy(expected, "expected");
         llrVsStatusQuo = ScenarioMaps.copy(llrVsStatusQuo, "llrVsStatusQuo");
+        if (!(exposure >= 0)) {
+            throw new IllegalArgumentException("exposure must be >= 0, got " + exposure);
+        }
+    }
+
+    /** A contribution over one whole period. */
+    public IndicatorContribution(String indicatorId, double observed, Map<Scenario, Double> expected,
+                                 Map<Scenario, Double> llrVsStatusQuo) {
+        this(indicatorId, observed, expected, llrVsStatusQuo, 1);
+    }
+
+    /** False when the indicator was not observed (exposure 0): it took no part in the assessment. */
+    public boolean observedAtAll() {
+        return exposure > 0;
     }
 
     /**
@@ -31,6 +46,6 @@ public record IndicatorContribution(String indicatorId, double observed, Map<Sce
      */
     public boolean expectedButMissing(Scenario scenario) {
         double e = expected.get(scenario);
-        return e > expected.get(Scenario.STATUS_QUO) && observed < e && llrVsStatusQuo.get(scenario) < 0;
+        return observedAtAll() && e > expected.get(Scenario.STATUS_QUO) && observed < e && llrVsStatusQuo.get(scenario) < 0;
     }
 }

@@ -90,6 +90,60 @@ public final class PoissonMath {
         return k;
     }
 
+    /**
+     * A Gamma(shape, scale 1/shape) draw: mean 1, variance 1/shape (Marsaglia and Tsang 2000; shapes below 1 by
+     * the boost Gamma(a) = Gamma(a + 1) U^(1/a)). The multiplier that turns a Poisson count into a negative binomial
+     * of size {@code shape}.
+     */
+    public static double sampleGammaMultiplier(double shape, SplittableRandom random) {
+        if (!(shape > 0) || Double.isInfinite(shape)) {
+            throw new IllegalArgumentException("shape must be finite and > 0, got " + shape);
+        }
+        return sampleGamma(shape, random) / shape;
+    }
+
+    private static double sampleGamma(double shape, SplittableRandom random) {
+        if (shape < 1) {
+            return sampleGamma(shape + 1, random) * Math.pow(random.nextDouble(), 1 / shape);
+        }
+        double d = shape - 1.0 / 3;
+        double c = 1 / Math.sqrt(9 * d);
+        while (true) {
+            double x;
+            double v;
+            do {
+                x = gaussian(random);
+                v = 1 + c * x;
+            } while (v <= 0);
+            v = v * v * v;
+            double u = random.nextDouble();
+            if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) {
+                return d * v;
+            }
+        }
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        // Box-Muller, one of the pair (SplittableRandom has no nextGaussian before Java 17's RandomGenerator default)
+        double u1 = 1 - random.nextDouble();
+        double u2 = random.nextDouble();
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    /** A Binomial(n, p) draw by n Bernoulli trials (n is small here: the events of one kind in one quarter). */
+    static int sampleBinomial(int n, double p, SplittableRandom random) {
+        if (p >= 1) {
+            return n;
+        }
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (random.nextDouble() < p) {
+                k++;
+            }
+        }
+        return k;
+    }
+
     /** The largest mean {@link #sampleSmall} accepts. */
     static double largestSmallMean() {
         return LARGEST_CHUNK;

@@ -4,6 +4,10 @@ import io.dyadwatch.catalog.Catalog;
 import io.dyadwatch.catalog.CatalogProblem;
 import io.dyadwatch.catalog.DyadProfile;
 import io.dyadwatch.catalog.Indicator;
+import io.dyadwatch.catalog.baseline.BaselineDerivation;
+import io.dyadwatch.catalog.baseline.BaselineInfo;
+import io.dyadwatch.catalog.model.CusumThresholds;
+import io.dyadwatch.catalog.model.OperatingCharacteristic;
 import io.dyadwatch.model.assessment.Scenario;
 import io.dyadwatch.model.event.Dyad;
 import java.util.List;
@@ -28,13 +32,16 @@ public final class CatalogReport {
     public static String show(Catalog catalog, Dyad dyad) {
         DyadProfile profile = catalog.dyad(dyad);
         int idWidth = Math.max("indicator".length(), catalog.indicators().stream().mapToInt(i -> i.id().length()).max().orElse(0));
-        String rowFormat = "%-" + idWidth + "s  %10s  %9s  %13s  %10s  %9s  %9s  %s%n";
+        int familyWidth = Math.max("family".length(), catalog.families().keySet().stream().mapToInt(String::length).max().orElse(0));
+        String rowFormat = "%-" + idWidth + "s  %10s  %9s  %13s  %10s  %9s  %9s  %-" + familyWidth + "s  %6s  %s%n";
+        BaselineInfo info = profile.baselineInfo();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Indicators Validator matrix: %s (%s), catalog %s%n", profile.dyad(), profile.label(), catalog.origin()));
         out.append("Expected events per quarter relative to the baseline under each scenario.\n\n");
         out.append(String.format(Locale.ROOT, rowFormat, "indicator", "STATUS_QUO", "WEAKENING", "STRENGTHENING",
-                "baseline/q", "D@base", "D@1", "flag"));
-        out.append("-".repeat(idWidth + 2 + 10 + 2 + 9 + 2 + 13 + 2 + 10 + 2 + 9 + 2 + 9 + 2 + 14)).append('\n');
+                "baseline/q", "D@base", "D@1", "family", "events", "flag"));
+        out.append("-".repeat(idWidth + 2 + 10 + 2 + 9 + 2 + 13 + 2 + 10 + 2 + 9 + 2 + 9 + 2 + familyWidth + 2 + 6 + 2 + 14))
+                .append('\n');
         int nonDiagnostic = 0;
         int weak = 0;
         for (Indicator i : catalog.indicators()) {
@@ -44,17 +51,91 @@ public final class CatalogReport {
             weak += d.weak() ? 1 : 0;
             out.append(String.format(Locale.ROOT, rowFormat, i.id(),
                     fmt(i.relativeRate(Scenario.STATUS_QUO)), fmt(i.relativeRate(Scenario.WEAKENING)),
-                    fmt(i.relativeRate(Scenario.STRENGTHENING)), fmt(d.baseline()), fmt(d.atBaseline()), fmt(d.atOneEvent()), flag).stripTrailing()
+                    fmt(i.relativeRate(Scenario.STRENGTHENING)), fmt(d.baseline()), fmt(d.atBaseline()), fmt(d.atOneEvent()),
+                    i.family(), info.basis() == BaselineInfo.Basis.RECORD ? String.valueOf(info.counts().get(i.id())) : "-",
+                    flag).stripTrailing()
                     + "\n");
         }
         out.append('\n');
         out.append(String.format(Locale.ROOT, "%d indicators, %d non-diagnostic, %d weak.%n", catalog.indicators().size(), nonDiagnostic, weak));
         out.append(String.format(Locale.ROOT, "Priors: STATUS_QUO %.2f, WEAKENING %.2f, STRENGTHENING %.2f%n",
                 profile.priors().get(Scenario.STATUS_QUO), profile.priors().get(Scenario.WEAKENING), profile.priors().get(Scenario.STRENGTHENING)));
+        out.append(baseline(catalog, info));
         out.append("D@base: largest |log-likelihood ratio| between two scenarios when the count equals the baseline expectation.\n");
         out.append("D@1: the same when exactly one event is seen. NON-DIAGNOSTIC: the same rate under every scenario.\n");
+        out.append("events: confirmed events of the reference window that count for the indicator (- for judgement).\n");
         out.append(String.format(Locale.ROOT, "weak: both below %.1f nats.%n", IndicatorDiagnosticity.WEAK_BELOW));
         return out.toString();
+    }
+
+    /** Where the baselines come from: the window, events counted, the rate rule and the dispersion per family. */
+    static String baseline(Catalog catalog, BaselineInfo info) {
+        StringBuilder out = new StringBuilder();
+        if (info.basis() == BaselineInfo.Basis.JUDGEMENT) {
+            out.append("Baselines: analyst judgement (no reference record); counts treated as Poisson.\n");
+            return out.toString();
+        }
+        out.append(String.format(Locale.ROOT, "Baselines: derived from %s over %s..%s (%d quarters): %d confirmed events"
+                        + " counted, %d unconfirmed left out (confirmed share %.2f); rate = (events + %.1f) / %d.%n",
+                info.source(), info.from(), info.to(), info.quarters(), info.eventsCounted(), info.eventsUnconfirmed(),
+                info.confirmedShare(), BaselineDerivation.PSEUDO_COUNT, info.quarters()));
+        out.append(String.format(Locale.ROOT, "Dispersion (negative-binomial size k per family, method of moments over"
+                + " the window, bounded to [%.1f, %.0f]):", BaselineDerivation.MIN_SIZE, BaselineDerivation.MAX_SIZE));
+        catalog.families().keySet().forEach(f -> out.append(String.format(Locale.ROOT, " %s %.2f", f, info.dispersion(f))));
+        out.append('\n');
+        return out.toString();
+    }
+
+    /** The stored calibration of a dyad: its thresholds and the false-alarm probability in the calibration runs. */
+    public static String calibration(Catalog catalog, CusumThresholds t) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Calibration of %s: at most %.0f%% chance of any false scenario alert in %d"
+                        + " quarters; %.2f%% in %d held-out simulated status-quo histories at these thresholds.%n", t.dyad(),
+                100 * t.budgetProbability(), t.budgetPeriods(), 100 * t.falseAlarmProbability(), t.calibrationRuns()));
+        out.append(String.format(Locale.ROOT, "  %-30s  %9s  %13s%n", "CUSUM", "WEAKENING", "STRENGTHENING"));
+        out.append(String.format(Locale.ROOT, "  %-30s  %9.2f  %13.2f%n", "whole scenario",
+                t.threshold(Scenario.WEAKENING), t.threshold(Scenario.STRENGTHENING)));
+        for (String f : catalog.families().keySet()) {
+            out.append(String.format(Locale.ROOT, "  %-30s  %9.2f  %13.2f%n", "family " + f,
+                    t.familyThreshold(f, Scenario.WEAKENING), t.familyThreshold(f, Scenario.STRENGTHENING)));
+        }
+        out.append(String.format(Locale.ROOT, "  %-30s  %9.4f  %13.4f%n", "probability level",
+                t.probabilityLevel(Scenario.WEAKENING), t.probabilityLevel(Scenario.STRENGTHENING)));
+        return out.toString();
+    }
+
+    /** The text of {@code catalog calibrate}: a dyad's operating characteristic. */
+    public static String operatingCharacteristic(Catalog catalog, OperatingCharacteristic oc) {
+        StringBuilder out = new StringBuilder(calibration(catalog, oc.thresholds()));
+        out.append(String.format(Locale.ROOT, "False alarms on %d fresh status-quo histories of %d quarters (after as many of warm-up): any %.1f%%"
+                        + " (whole-scenario %.1f%%, family %.1f%%, probability level %.1f%%); budget %.0f%%.%n",
+                oc.falseAlarmRuns(), oc.thresholds().budgetPeriods(), 100 * oc.falseAlarmProbability(),
+                100 * oc.falseAlarmWhole(), 100 * oc.falseAlarmFamily(), 100 * oc.falseAlarmProbabilityLevel(),
+                100 * oc.thresholds().budgetProbability()));
+        out.append("Detection delay in quarters after the change (zero start; first alert toward the scenario):\n");
+        out.append(String.format(Locale.ROOT, "  %-38s  %7s  %7s  %7s  %7s  %7s  %7s  %6s%n", "shift", "median", "p90",
+                "whole", "family", "oracle", "o.p90", "ratio"));
+        for (OperatingCharacteristic.Delay d : oc.delays()) {
+            out.append(String.format(Locale.ROOT, "  %-38s  %7s  %7s  %7s  %7s  %7s  %7s  %6s%n", d.shift().label(),
+                    quarters(d.median()), quarters(d.p90()), quarters(d.wholeMedian()), quarters(d.familyMedian()),
+                    quarters(d.oracleMedian()), quarters(d.oracleP90()), ratio(d.ratioToOracle())));
+        }
+        out.append(String.format(Locale.ROOT, "whole/family: the whole-scenario and the moving family's CUSUM alone;"
+                + " oracle: a CUSUM that knows the true rates, holding the whole budget alone; ratio: median / oracle"
+                + " median (target <= 1.25); > %d: not detected within %d quarters.%n",
+                OperatingCharacteristic.MAX_QUARTERS, OperatingCharacteristic.MAX_QUARTERS));
+        return out.toString();
+    }
+
+    private static String quarters(double q) {
+        if (Double.isNaN(q)) {
+            return "-";
+        }
+        return Double.isInfinite(q) ? ">" + OperatingCharacteristic.MAX_QUARTERS : String.format(Locale.ROOT, "%.1f", q);
+    }
+
+    private static String ratio(double r) {
+        return Double.isNaN(r) || Double.isInfinite(r) ? "-" : String.format(Locale.ROOT, "%.2f", r);
     }
 
     /** The text of {@code catalog validate}: one line per problem, or a line saying the catalog is valid. */

@@ -8,6 +8,7 @@ import io.dyadwatch.catalog.CatalogException;
 import io.dyadwatch.catalog.CatalogProblem;
 import io.dyadwatch.catalog.CatalogValidation;
 import io.dyadwatch.catalog.TestCatalogs;
+import io.dyadwatch.model.event.Dyad;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,7 +111,7 @@ class CatalogValidationTest {
         CatalogProblem p = only(CatalogValidation.validate(yaml));
         assertThat(p.line()).isEqualTo(lineOf(yaml, "weight: 3"));
         assertThat(p.field()).isEqualTo("indicators[patrol].weight");
-        assertThat(p.message()).isEqualTo("unknown key 'weight'; allowed: id, description, citation, match, rates, example");
+        assertThat(p.message()).isEqualTo("unknown key 'weight'; allowed: id, family, description, citation, match, rates, rationale, example");
     }
 
     @Test
@@ -185,5 +186,81 @@ class CatalogValidationTest {
             assertThat(p.message()).contains("sorted and joined by '-': CHN-RUS");
         });
         assertThat(problems).anySatisfy(p -> assertThat(p.message()).contains("only one dyad may be the default"));
+    }
+
+    @Test
+    void shouldReportAnIndicatorInAnUnknownFamily() {
+        String yaml = replace(TestCatalogs.small(), "    family: patrols\n", "    family: convoys\n");
+        CatalogProblem p = only(CatalogValidation.validate(yaml));
+        assertThat(p.line()).isEqualTo(lineOf(yaml, "family: convoys"));
+        assertThat(p.field()).isEqualTo("indicators[patrol].family");
+        assertThat(p.message()).isEqualTo("unknown family 'convoys'; allowed: patrols, distancing");
+    }
+
+    @Test
+    void shouldReportAReferenceRecordThatIsNotOnTheClassPath() {
+        String yaml = replace(TestCatalogs.small(), "    baseline: {patrol: 0.5, distancing: 0.1}\n",
+                "    reference: {record: history/none.jsonl, from: 2016-Q1, to: 2021-Q4}\n");
+        CatalogProblem p = only(CatalogValidation.validate(yaml));
+        assertThat(p.line()).isEqualTo(lineOf(yaml, "reference:"));
+        assertThat(p.field()).isEqualTo("dyads.CHN-RUS.reference.record");
+        assertThat(p.message()).contains("no resource 'history/none.jsonl' on the class path");
+    }
+
+    @Test
+    void shouldReportAWindowThatEndsBeforeItStartsOrIsNoQuarter() {
+        String yaml = replace(TestCatalogs.small(), "    baseline: {patrol: 0.5, distancing: 0.1}\n",
+                "    reference: {record: history/russia-china-2012-2025.jsonl, from: 2016-Q1, to: 2015-Q4}\n");
+        assertThat(only(CatalogValidation.validate(yaml)).message()).contains("ends (2015-Q4) before it starts (2016-Q1)");
+        String notAQuarter = yaml.replace("to: 2015-Q4", "to: 2021-13");
+        CatalogProblem p = only(CatalogValidation.validate(notAQuarter));
+        assertThat(p.field()).isEqualTo("dyads.CHN-RUS.reference.to");
+        assertThat(p.message()).isEqualTo("invalid quarter '2021-13'; allowed: a quarter like 2016-Q1");
+    }
+
+    @Test
+    void shouldRefuseBothAReferenceWindowAndAnalystBaselines() {
+        String yaml = replace(TestCatalogs.small(), "    baseline: {patrol: 0.5, distancing: 0.1}\n",
+                "    baseline: {patrol: 0.5, distancing: 0.1}\n    reference: {record: history/russia-china-2012-2025.jsonl, from: 2016-Q1, to: 2021-Q4}\n");
+        CatalogProblem p = only(CatalogValidation.validate(yaml));
+        assertThat(p.field()).isEqualTo("dyads.CHN-RUS.reference");
+        assertThat(p.message()).contains("not both");
+    }
+
+    @Test
+    void shouldDeriveTheBaselinesOfASmallCatalogFromAReferenceWindow() {
+        String yaml = replace(TestCatalogs.small(), "    baseline: {patrol: 0.5, distancing: 0.1}\n",
+                "    reference: {record: history/russia-china-2012-2025.jsonl, from: 2016-Q1, to: 2021-Q4}\n");
+        Catalog catalog = Catalog.parse(yaml, "small with a record");
+        var info = catalog.dyad(Dyad.parse("CHN-RUS")).baselineInfo();
+        // every confirmed COMBINED_PATROL of the window counts for 'patrol'
+        assertThat(catalog.dyad(Dyad.parse("CHN-RUS")).baseline("patrol"))
+                .isEqualTo((info.counts().get("patrol") + 0.5) / 24);
+        assertThat(info.counts().get("patrol")).isPositive();
+    }
+
+    @Test
+    void shouldReportAFalseAlarmBudgetThatIsNoProbability() {
+        String yaml = replace(TestCatalogs.small(), "falseAlarmBudget: {probability: 0.05, periods: 80}",
+                "falseAlarmBudget: {probability: 1.5, periods: 80}");
+        CatalogProblem p = only(CatalogValidation.validate(yaml));
+        assertThat(p.field()).isEqualTo("cusum.falseAlarmBudget.probability");
+        assertThat(p.message()).contains("strictly between 0 and 1");
+    }
+
+    @Test
+    void shouldDeriveBaselinesFromARecordFileOfOnesOwn(@TempDir Path dir) throws Exception {
+        Path record = dir.resolve("mine.jsonl");
+        Files.writeString(record, """
+                {"id":"a","type":"COMBINED_PATROL","actors":["CHN","RUS"],"occurredAt":"2020-02-01","source":{"name":"Kyodo","reliability":"B","credibility":2},"attributes":{"domains":["air"]}}
+                {"id":"b","type":"COMBINED_PATROL","actors":["CHN","RUS"],"occurredAt":"2020-05-01","source":{"name":"Kyodo","reliability":"C","credibility":3},"attributes":{"domains":["air"]}}
+                """);
+        String yaml = replace(TestCatalogs.small(), "    baseline: {patrol: 0.5, distancing: 0.1}\n",
+                "    reference: {record: \"file:" + record + "\", from: 2020-Q1, to: 2021-Q4}\n");
+        var info = Catalog.parse(yaml, "own record").dyad(Dyad.parse("CHN-RUS")).baselineInfo();
+        assertThat(info.counts().get("patrol")).isEqualTo(1);
+        assertThat(info.eventsUnconfirmed()).isEqualTo(1);
+        assertThat(info.rates().get("patrol")).isEqualTo(1.5 / 8);
+        assertThat(info.rates().get("distancing")).isEqualTo(0.5 / 8);
     }
 }

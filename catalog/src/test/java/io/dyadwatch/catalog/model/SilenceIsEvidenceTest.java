@@ -24,8 +24,12 @@ class SilenceIsEvidenceTest {
         for (Dyad dyad : catalog.dyads().keySet()) {
             double byHand = 0;
             for (Indicator i : catalog.indicators()) {
-                byHand += catalog.dyad(dyad).baseline(i.id())
-                        * (i.relativeRate(Scenario.STATUS_QUO) - i.relativeRate(Scenario.WEAKENING));
+                double b = catalog.dyad(dyad).baseline(i.id());
+                double k = catalog.dyad(dyad).dispersion(i.family());
+                double l0 = b * i.relativeRate(Scenario.STATUS_QUO);
+                double l1 = b * i.relativeRate(Scenario.WEAKENING);
+                // a zero count: -(l1 - l0) for Poisson, k ln((k + l0) / (k + l1)) for a negative binomial
+                byHand += Double.isInfinite(k) ? l0 - l1 : k * Math.log((k + l0) / (k + l1));
             }
             double llr = model.assess(dyad, Map.of()).llrVsStatusQuo().get(Scenario.WEAKENING);
 

@@ -29,11 +29,12 @@ class CatalogReportTest {
     void shouldRenderTheIndicatorsValidatorMatrix() {
         String text = CatalogReport.show(SMALL);
         assertThat(text).contains("Indicators Validator matrix: CHN-RUS")
-                .contains("indicator   STATUS_QUO  WEAKENING  STRENGTHENING  baseline/q     D@base        D@1  flag")
+                .contains("indicator   STATUS_QUO  WEAKENING  STRENGTHENING  baseline/q     D@base        D@1  family      events  flag")
+                .contains("Baselines: analyst judgement")
                 .contains("2 indicators, 0 non-diagnostic, 0 weak.")
                 .contains("Priors: STATUS_QUO 0.60, WEAKENING 0.20, STRENGTHENING 0.20");
         assertThat(text.lines().filter(l -> l.startsWith("patrol ")).findFirst().orElseThrow())
-                .isEqualTo("patrol            1.00      0.200           2.00       0.500      0.405       1.40");
+                .isEqualTo("patrol            1.00      0.200           2.00       0.500      0.405       1.40  patrols          -");
     }
 
     @Test
@@ -58,7 +59,9 @@ class CatalogReportTest {
         Catalog catalog = Catalog.loadDefault();
         String text = CatalogReport.show(catalog);
         catalog.indicators().forEach(i -> assertThat(text).contains(i.id() + " "));
-        assertThat(text).contains("0 non-diagnostic");
+        assertThat(text).contains("0 non-diagnostic")
+                .contains("Baselines: derived from history/russia-china-2012-2025.jsonl over 2016-Q1..2021-Q4 (24 quarters)")
+                .contains("Dispersion (negative-binomial size k per family");
     }
 
     @Test
