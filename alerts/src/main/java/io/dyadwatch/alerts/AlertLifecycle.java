@@ -101,7 +101,7 @@ final class AlertLifecycle implements Processor<String, Assessment, String, Aler
         long now = context.currentSystemTimeMs();
         for (AlertRule rule : rules.rules()) {
             for (Condition condition : RuleEvaluator.evaluate(rule, assessment,
-                    subject -> states.get(Fingerprint.of(rule.id(), dyad, subject)))) {
+                    subject -> states.get(Fingerprint.of(rule.id(), dyad, subject)), catalog::indicatorsOf)) {
                 String fingerprint = Fingerprint.of(rule.id(), dyad, condition.subject());
                 AlertState state = states.get(fingerprint);
                 if (condition.holds()) {

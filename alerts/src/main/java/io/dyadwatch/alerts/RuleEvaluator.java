@@ -10,6 +10,7 @@ import io.dyadwatch.model.event.Grade;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Turns an assessment into conditions, rule by rule. Pure: the lifecycle decides what to publish. */
@@ -24,6 +25,17 @@ final class RuleEvaluator {
      * @param states the current state of each subject's alert, or null when none
      */
     static List<Condition> evaluate(AlertRule rule, Assessment a, Function<String, AlertState> states) {
+        return evaluate(rule, a, states, family -> List.of());
+    }
+
+    /**
+     * The conditions of one rule for one assessment.
+     *
+     * @param states           the current state of each subject's alert, or null when none
+     * @param familyIndicators the catalog indicators of an activity family
+     */
+    static List<Condition> evaluate(AlertRule rule, Assessment a, Function<String, AlertState> states,
+            Function<String, List<String>> familyIndicators) {
         List<Condition> conditions = new ArrayList<>();
         if (rule instanceof AlertRule.ChangeStatistic r) {
             for (Scenario s : r.scenarios()) {
@@ -40,14 +52,38 @@ final class RuleEvaluator {
                         a.trailingProbabilities().getOrDefault(s, 0.0)), stat, a.evidence(), drivers(a, s),
                         a.period()));
             }
+        } else if (rule instanceof AlertRule.FamilyShift r) {
+            for (Map.Entry<String, Map<Scenario, Double>> family : a.familyThresholds().entrySet()) {
+                for (Scenario s : r.scenarios()) {
+                    Double threshold = family.getValue().get(s);
+                    if (threshold == null) {
+                        continue;
+                    }
+                    double stat = a.familyChangeStatistics().getOrDefault(family.getKey(), Map.of()).getOrDefault(s, 0.0);
+                    String subject = family.getKey() + ":" + s.name();
+                    boolean firing = isFiring(states.apply(subject));
+                    if (!firing && stat < threshold) {
+                        continue; // the common case: no condition, nothing to say
+                    }
+                    boolean holds = firing ? stat >= r.resolveBelow() * threshold : stat >= threshold;
+                    List<String> members = familyIndicators.apply(family.getKey());
+                    conditions.add(new Condition(subject, s, holds, String.format(Locale.ROOT,
+                            "%s: %s moving toward %s on their own: family change statistic %.2f, threshold %.2f (%s)",
+                            a.dyad(), family.getKey(), s, stat, threshold, String.join(", ", members)), stat,
+                            a.evidence().stream().filter(e -> e.indicators().stream().anyMatch(members::contains))
+                                    .toList(), members, a.period()));
+                }
+            }
         } else if (rule instanceof AlertRule.ProbabilityLevel r) {
             for (Scenario s : r.scenarios()) {
                 double p = (r.trailing() ? a.trailingProbabilities() : a.probabilities()).getOrDefault(s, 0.0);
                 boolean firing = isFiring(states.apply(s.name()));
-                boolean holds = firing ? p >= r.resolveBelow() : p >= r.level();
+                // the calibrated level holds the false-alarm budget; the rule's own level is a floor
+                double level = Math.max(r.level(), a.probabilityLevels().getOrDefault(s, 0.0));
+                boolean holds = firing ? p >= Math.min(r.resolveBelow(), level) : p >= level;
                 conditions.add(new Condition(s.name(), s, holds, String.format(Locale.ROOT,
                         "%s: %s is the most credible reading, P=%.2f %s (level %.2f)", a.dyad(), s, p,
-                        r.trailing() ? "over " + a.horizonPeriods() + " periods" : "this period", r.level()),
+                        r.trailing() ? "over " + a.horizonPeriods() + " periods" : "this period", level),
                         a.changeStatistics().get(s), a.evidence(), drivers(a, s), a.period()));
             }
         } else if (rule instanceof AlertRule.Signature r) {
@@ -100,9 +136,15 @@ final class RuleEvaluator {
         return state != null && state.firing();
     }
 
+    /**
+     * A signature event must be confirmed: a report graded A or B with credibility up to the rule's
+     * {@code maxCredibility} (2: {@link Confirmation}), or {@code orCorroboration} independent sources. An F2 report
+     * alone raises nothing.
+     */
     private static boolean confirmed(AlertRule.Signature rule, EvidenceItem item) {
-        return Grade.parse(item.grade()).credibility() <= rule.maxCredibility()
-                || item.corroboration() >= rule.orCorroboration();
+        Grade grade = Grade.parse(item.grade());
+        boolean reliable = grade.reliability() == 'A' || grade.reliability() == 'B';
+        return (reliable && grade.credibility() <= rule.maxCredibility()) || item.corroboration() >= rule.orCorroboration();
     }
 
     private static List<String> drivers(Assessment a, Scenario s) {

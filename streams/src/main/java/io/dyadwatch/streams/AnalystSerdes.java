@@ -104,6 +104,11 @@ final class AnalystSerdes {
         scenarios(s.probabilities(), out);
         scenarios(s.trailingProbabilities(), out);
         scenarios(s.changeStatistics(), out);
+        out.writeInt(s.familyChangeStatistics().size());
+        for (Map.Entry<String, Map<Scenario, Double>> e : s.familyChangeStatistics().entrySet()) {
+            out.string(e.getKey());
+            scenarios(e.getValue(), out);
+        }
         out.list(v.triggers(), AnalystSerdes::eventKey);
         out.list(v.evidence(), AnalystSerdes::eventKey);
         period(v.restatedFrom(), out);
@@ -122,11 +127,16 @@ final class AnalystSerdes {
         Map<Scenario, Double> probabilities = scenarios(in);
         Map<Scenario, Double> trailing = scenarios(in);
         Map<Scenario, Double> change = scenarios(in);
+        int families = in.readInt();
+        Map<String, Map<Scenario, Double>> familyChange = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < families; i++) {
+            familyChange.put(in.string(), scenarios(in));
+        }
         var triggers = in.list(AnalystSerdes::eventKey);
         var evidence = in.list(AnalystSerdes::eventKey);
         return new PendingStep(new AssessmentStep(revision, period, elapsed, events, probabilities, trailing, change,
                 triggers.stream().map(StateKey.OfEvent::id).toList(), evidence.stream().map(StateKey.OfEvent::id).toList(),
-                Map.of()), triggers, evidence, period(in), in.readLong(),
+                Map.of(), familyChange), triggers, evidence, period(in), in.readLong(),
                 in.list(i -> new PendingStep.Touched(period(i), i.string(), i.readDouble(), i.readDouble())));
     });
 

@@ -1,6 +1,6 @@
 package io.dyadwatch.streams;
 
-import io.dyadwatch.catalog.SourceWeighting;
+import io.dyadwatch.catalog.counting.Confirmation;
 import io.dyadwatch.model.assessment.EvidenceItem;
 import io.dyadwatch.model.assessment.Period;
 import io.dyadwatch.model.event.Event;
@@ -16,7 +16,9 @@ import java.util.Objects;
 /**
  * One real-world event as DyadWatch knows it: every report of it merged, by whom it was reported, and the
  * weight it carries. Reports by the same source do not add weight (one story repeated); each independent
- * source does, with diminishing returns ({@link SourceWeighting#corroboratedWeight}).
+ * source can confirm it. An event counts once for its indicators when it is confirmed ({@link Confirmation}: a
+ * report graded A or B with credibility 1 or 2, or two independent sources), and not at all before: grade decides
+ * whether an event counts, never how much.
  *
  * @param id         the first report's event id
  * @param type       event type name
@@ -30,7 +32,7 @@ import java.util.Objects;
  * @param reportIds  the first {@value #KEPT_REPORT_IDS} reports' event ids (state stays bounded however often a story repeats)
  * @param reports    how many reports were merged
  * @param indicators catalog indicators it counts for
- * @param weight     its weight in indicator sums
+ * @param weight     what it adds to its indicators' counts: 1 once confirmed, 0 before
  * @param firstSeen  processing time of the first report, epoch milliseconds (for retention)
  */
 record ClusterState(String id, String type, Instant occurredAt, Period period, String name, String location,
@@ -56,12 +58,11 @@ record ClusterState(String id, String type, Instant occurredAt, Period period, S
         indicators = List.copyOf(indicators);
     }
 
-    static ClusterState first(Event event, Period period, List<String> indicators, SourceWeighting weighting,
-            long now) {
+    static ClusterState first(Event event, Period period, List<String> indicators, long now) {
         return new ClusterState(event.id(), event.type().name(), event.occurredAt(), period,
                 normalised(event.attribute("name")), normalised(event.attribute("location")), event.summary(),
                 List.of(ref(event.source())), List.of(event.id()), 1, indicators,
-                weighting.weight(event.source().grade()), now);
+                Confirmation.isConfirmed(event.source().grade(), 1) ? 1.0 : 0.0, now);
     }
 
     /**
@@ -81,7 +82,7 @@ record ClusterState(String id, String type, Instant occurredAt, Period period, S
     }
 
     /** This event with one more report merged in. */
-    ClusterState withReport(Event event, SourceWeighting weighting) {
+    ClusterState withReport(Event event) {
         List<String> ids = new ArrayList<>(reportIds);
         if (ids.size() < KEPT_REPORT_IDS) {
             ids.add(event.id());
@@ -94,7 +95,8 @@ record ClusterState(String id, String type, Instant occurredAt, Period period, S
         } else if (known >= 0 && Grade.parse(incoming.grade()).compareTo(Grade.parse(merged.get(known).grade())) < 0) {
             merged.set(known, incoming);
         }
-        double newWeight = weighting.corroboratedWeight(merged.stream().map(s -> Grade.parse(s.grade())).toList());
+        Grade best = merged.stream().map(s -> Grade.parse(s.grade())).min(Grade::compareTo).orElseThrow();
+        double newWeight = Confirmation.isConfirmed(best, merged.size()) ? 1.0 : 0.0;
         // occurredAt stays the first report's: it places the event in its store and its period
         return new ClusterState(id, type, occurredAt, period, name, location, summary, merged, ids, reports + 1,
                 indicators, newWeight, firstSeen);

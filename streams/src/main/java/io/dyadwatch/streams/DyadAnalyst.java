@@ -104,8 +104,8 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         stepStore = context.getStateStore(AnalystStores.STEPS);
         historyStore = context.getStateStore(AnalystStores.HISTORY);
         assessmentStore = context.getStateStore(AnalystStores.ASSESSMENTS);
-        reports = new ReportLedger(new StoresForReports(), model.catalog()::indicatorsFor,
-                model.catalog().sourceWeighting(), unit, (int) settings.corroborationWindow().toDays());
+        reports = new ReportLedger(new StoresForReports(), model.catalog()::indicatorsFor, unit,
+                (int) settings.corroborationWindow().toDays());
         context.schedule(settings.assessmentInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publishAll());
         if (!settings.eventClock()) {
             context.schedule(settings.clockInterval(), PunctuationType.WALL_CLOCK_TIME, this::onClockTick);
@@ -271,7 +271,8 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
                 step.trailingProbabilities(), settings.horizonPeriods(), step.changeStatistics(), limits, drivers,
                 drivers.stream().filter(d -> d.llr() > 0).map(Driver::explain).toList(), evidence,
                 List.copyOf(triggers.values()), published(book, steps),
-                List.copyOf(cited.values()));
+                List.copyOf(cited.values()), step.familyChangeStatistics(), book.thresholds().familyThresholds(),
+                book.thresholds().probabilityLevels());
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.TreeMap;
 /**
  * The judgement of one dyad as a function of its {@link PeriodLedger}: the scenario probabilities of the current
  * period and of the trailing horizon, and Page's CUSUM toward each monitored scenario
- * ({@code S = max(0, S + LLR)}, as {@link CusumState}) from the dyad's first period to the current one. Closed
+ * ({@code S = max(0, S + LLR)}, as {@link CusumState}), for the whole scenario and for each activity family alone,
+ * from the dyad's first period to the current one. Closed
  * periods are evaluated once and kept (in memory only: everything here is derived from the ledger, and rebuilt
  * from it after a restart); a restated period is re-evaluated and the chain re-run from it, which costs an
  * addition per later period.
@@ -37,7 +38,8 @@ final class DyadAssessor {
      * @param tally    its tally
      * @param now      the model's evaluation of it, over the elapsed share
      * @param horizon  the model's evaluation of the trailing horizon (from the dyad's first period at the earliest)
-     * @param cusum    the CUSUM statistics after it, in {@link CusumState#MONITORED} order
+     * @param cusum    the CUSUM statistics after it: the whole scenario's in {@link CusumState#MONITORED} order,
+     *                 then each family's in the same order
      * @param trailing the horizon's tallies, latest first
      */
     record Snapshot(Period period, double elapsed, PeriodTally tally, Evaluation now, Evaluation horizon,
@@ -52,12 +54,31 @@ final class DyadAssessor {
         Map<Scenario, Double> statistics() {
             return DyadAssessor.statistics(cusum);
         }
+
+        /** The families' CUSUM statistics by family and scenario, families at 0 toward every scenario left out. */
+        Map<String, Map<Scenario, Double>> familyStatistics(List<String> families) {
+            Map<String, Map<Scenario, Double>> byFamily = new java.util.LinkedHashMap<>();
+            for (int f = 0; f < families.size(); f++) {
+                Map<Scenario, Double> m = new EnumMap<>(Scenario.class);
+                boolean any = false;
+                for (int s = 0; s < MONITORED.size(); s++) {
+                    double v = cusum[MONITORED.size() * (f + 1) + s];
+                    m.put(MONITORED.get(s), v);
+                    any |= v > 0;
+                }
+                if (any) {
+                    byFamily.put(families.get(f), m);
+                }
+            }
+            return byFamily;
+        }
     }
 
     private final ScenarioModel model;
     private final Dyad dyad;
     private final double unitExposure;
     private final int horizonPeriods;
+    private final List<String> families;
     private final NavigableMap<Period, Closed> closed = new TreeMap<>();
     private Evaluation emptyPeriod;
     private Period chainFirst;
@@ -67,6 +88,12 @@ final class DyadAssessor {
         this.dyad = dyad;
         this.unitExposure = exposureOf(unit);
         this.horizonPeriods = horizonPeriods;
+        this.families = List.copyOf(model.catalog().families().keySet());
+    }
+
+    /** The catalog's activity families, in the order of the family statistics. */
+    List<String> families() {
+        return families;
     }
 
     /** The catalog's rates are per quarter: the length of one period in quarters. */
@@ -95,7 +122,7 @@ final class DyadAssessor {
         }
         closed.tailMap(current, true).clear(); // the current period is open, not closed
         Map.Entry<Period, Closed> last = closed.lastEntry();
-        double[] cusum = last == null ? new double[MONITORED.size()] : last.getValue().after();
+        double[] cusum = last == null ? new double[MONITORED.size() * (families.size() + 1)] : last.getValue().after();
         Period from = last == null ? first : last.getKey().next();
         for (Period p = from; p.isBefore(current); p = p.next()) {
             Evaluation whole = evaluate(ledger.tally(p), unitExposure);
@@ -127,13 +154,20 @@ final class DyadAssessor {
         for (int m = 0; m < MONITORED.size(); m++) {
             map.put(MONITORED.get(m), cusum[m]);
         }
-        return map;
+        return map; // the whole-scenario statistics: the first entries of the array
     }
 
-    private static double[] step(double[] before, Evaluation evaluation) {
+    private double[] step(double[] before, Evaluation evaluation) {
         double[] after = new double[before.length];
-        for (int m = 0; m < before.length; m++) {
+        int monitored = MONITORED.size();
+        for (int m = 0; m < monitored; m++) {
             after[m] = Math.max(0, before[m] + evaluation.llrVsStatusQuo(MONITORED.get(m)));
+        }
+        for (int f = 0; f < families.size(); f++) {
+            for (int m = 0; m < monitored; m++) {
+                int at = monitored * (f + 1) + m;
+                after[at] = Math.max(0, before[at] + evaluation.familyLlrVsStatusQuo(families.get(f), MONITORED.get(m)));
+            }
         }
         return after;
     }

@@ -199,7 +199,7 @@ final class DyadBook {
         long revision = state.revision() + 1;
         AssessmentStep step = new AssessmentStep(revision, current.toString(), elapsed, snapshot.tally().events(),
                 snapshot.now().posterior(), snapshot.horizon().posterior(), change, ids(triggers), ids(evidence),
-                Map.of());
+                Map.of(), snapshot.familyStatistics(assessor.families()));
         state = state.stepped(max(current, state.current()), Math.max(clock, eventClock ? state.clockMs() : clock),
                 change);
         return new PendingStep(step, triggers, evidence, restatedFrom, timestamp, touched);

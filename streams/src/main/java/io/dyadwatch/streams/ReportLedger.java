@@ -1,6 +1,5 @@
 package io.dyadwatch.streams;
 
-import io.dyadwatch.catalog.SourceWeighting;
 import io.dyadwatch.model.assessment.Period;
 import io.dyadwatch.model.assessment.PeriodUnit;
 import io.dyadwatch.model.event.Event;
@@ -54,7 +53,6 @@ final class ReportLedger {
 
     private final Store store;
     private final Function<Event, List<String>> indicators;
-    private final SourceWeighting weighting;
     private final PeriodUnit unit;
     private final int windowDays;
 
@@ -62,11 +60,9 @@ final class ReportLedger {
      * @param indicators the catalog indicators an event counts for
      * @param windowDays reports up to this many days apart can be one event
      */
-    ReportLedger(Store store, Function<Event, List<String>> indicators, SourceWeighting weighting, PeriodUnit unit,
-            int windowDays) {
+    ReportLedger(Store store, Function<Event, List<String>> indicators, PeriodUnit unit, int windowDays) {
         this.store = store;
         this.indicators = indicators;
-        this.weighting = weighting;
         this.unit = unit;
         this.windowDays = windowDays;
     }
@@ -81,11 +77,11 @@ final class ReportLedger {
         ClusterState known = knownEvent(dyad, event);
         if (known == null) {
             ClusterState added = ClusterState.first(event, Period.of(unit, event.occurredAt()), indicators.apply(event),
-                    weighting, nowMs);
+                    nowMs);
             store.put(added.key(dyad), added);
             return new Outcome.Added(added);
         }
-        ClusterState merged = known.withReport(event, weighting);
+        ClusterState merged = known.withReport(event);
         store.put(merged.key(dyad), merged);
         return new Outcome.Merged(known, merged, merged.corroboration() > known.corroboration());
     }

@@ -41,7 +41,8 @@ class AnalystSerdesTest {
                 Map.of(Scenario.WEAKENING, 1.25, Scenario.STRENGTHENING, 0.0));
         PendingStep step = new PendingStep(new AssessmentStep(77, "2024-Q2", 0.5, 4,
                 Map.of(Scenario.STATUS_QUO, 0.6, Scenario.WEAKENING, 0.1, Scenario.STRENGTHENING, 0.3),
-                Map.of(Scenario.STATUS_QUO, 0.7), Map.of(Scenario.WEAKENING, 1.0), List.of("e1"), List.of("e1"), Map.of()),
+                Map.of(Scenario.STATUS_QUO, 0.7), Map.of(Scenario.WEAKENING, 1.0), List.of("e1"), List.of("e1"), Map.of(),
+                Map.of("patrols", Map.of(Scenario.WEAKENING, 0.5, Scenario.STRENGTHENING, 0.0))),
                 List.of(KEY), List.of(KEY), Period.parse("2023-Q1"), 99L,
                 List.of(new PendingStep.Touched(Period.parse("2023-Q1"), "lethal-aid", 0.0, 0.72)));
         PeriodResult result = new PeriodResult("CHN-RUS", "2023-Q1", 1.0, 2, Map.of("lethal-aid", 0.72),

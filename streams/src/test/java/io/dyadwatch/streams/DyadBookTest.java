@@ -25,7 +25,7 @@ class DyadBookTest {
 
     private final InMemoryReports store = new InMemoryReports();
     private final ReportLedger reports = new ReportLedger(store, MODEL.catalog()::indicatorsFor,
-            MODEL.catalog().sourceWeighting(), PeriodUnit.QUARTER, 3);
+            PeriodUnit.QUARTER, 3);
 
     private static DyadBook book() {
         return new DyadBook("CHN-RUS", PeriodUnit.QUARTER, true, new PeriodLedger("CHN-RUS", 10),

@@ -17,7 +17,7 @@ class ReportLedgerTest {
     private static final CommonSettings COMMON = new CommonSettings(Map.of());
 
     private final InMemoryReports store = new InMemoryReports();
-    private final ReportLedger ledger = new ReportLedger(store, CATALOG::indicatorsFor, CATALOG.sourceWeighting(),
+    private final ReportLedger ledger = new ReportLedger(store, CATALOG::indicatorsFor, 
             PeriodUnit.QUARTER, 3);
 
     static Event parse(String json) {
@@ -43,9 +43,9 @@ class ReportLedgerTest {
 
     @Test
     void shouldTellCorroborationByAnotherSourceFromTheSameSourceRepeatingItself() {
-        ReportLedger.Outcome a = ledger.record("CHN-RUS", patrol("a", "2023-03-15", "Kyodo", "B2"), 1);
-        ReportLedger.Outcome repeat = ledger.record("CHN-RUS", patrol("b", "2023-03-16", "Kyodo", "B2"), 2);
-        ReportLedger.Outcome other = ledger.record("CHN-RUS", patrol("c", "2023-03-17", "Japan Joint Staff", "B1"), 3);
+        ReportLedger.Outcome a = ledger.record("CHN-RUS", patrol("a", "2023-03-15", "Kyodo", "C3"), 1);
+        ReportLedger.Outcome repeat = ledger.record("CHN-RUS", patrol("b", "2023-03-16", "Kyodo", "C3"), 2);
+        ReportLedger.Outcome other = ledger.record("CHN-RUS", patrol("c", "2023-03-17", "Japan Joint Staff", "C3"), 3);
 
         assertThat(a).isInstanceOf(ReportLedger.Outcome.Added.class);
         ReportLedger.Outcome.Merged repeated = (ReportLedger.Outcome.Merged) repeat;

@@ -44,6 +44,24 @@ public sealed interface AlertRule {
     }
 
     /**
+     * The change statistic of one activity family (exercises, patrols...) toward a scenario crossed that family's
+     * threshold: a partial shift, the family moving while the rest stays put; one alert per family and scenario,
+     * resolving below {@code resolveBelow} x threshold.
+     */
+    record FamilyShift(String id, String description, Citation citation, List<Scenario> scenarios,
+            Map<Scenario, Severity> severity, double resolveBelow) implements AlertRule {
+
+        public FamilyShift {
+            Objects.requireNonNull(id, "id");
+            scenarios = List.copyOf(scenarios);
+            severity = Map.copyOf(severity);
+            if (!(resolveBelow > 0 && resolveBelow <= 1)) {
+                throw new IllegalArgumentException("resolveBelow must be in (0, 1], got " + resolveBelow);
+            }
+        }
+    }
+
+    /**
      * A scenario's probability (current period or trailing horizon) reached a level, held for {@code forDuration};
      * resolves below {@code resolveBelow}.
      */

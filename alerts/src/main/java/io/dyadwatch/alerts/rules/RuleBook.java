@@ -37,6 +37,7 @@ public record RuleBook(List<AlertRule> rules) {
     private static final Set<String> COMMON = Set.of("id", "kind", "description", "citation", "severity");
     private static final Map<String, Set<String>> KEYS = Map.of(
             "change-statistic", Set.of("scenarios", "resolveBelow"),
+            "family-shift", Set.of("scenarios", "resolveBelow"),
             "probability", Set.of("scenarios", "horizon", "level", "resolveBelow", "forDuration"),
             "signature", Set.of("scenario", "indicators", "confirmed", "resolveAfterPeriods"),
             "indicator", Set.of("indicator", "atLeast", "scenario"));
@@ -125,6 +126,8 @@ public record RuleBook(List<AlertRule> rules) {
         Map<Scenario, Severity> severity = severity(node.get("severity"));
         return switch (kind) {
             case "change-statistic" -> new AlertRule.ChangeStatistic(id, description, citation,
+                    scenarios(node.get("scenarios")), severity, number(node, "resolveBelow"));
+            case "family-shift" -> new AlertRule.FamilyShift(id, description, citation,
                     scenarios(node.get("scenarios")), severity, number(node, "resolveBelow"));
             case "probability" -> new AlertRule.ProbabilityLevel(id, description, citation,
                     scenarios(node.get("scenarios")), severity,

@@ -32,12 +32,19 @@ import java.util.Objects;
  *                              assessment's own values); empty in assessments written before version 2
  * @param stepEvidence          events the earlier steps cite that are neither in {@code evidence} nor in
  *                              {@code triggers}
+ * @param familyChangeStatistics CUSUM statistic of each activity family toward each monitored scenario (a move of
+ *                              that family alone), families at 0 toward both left out
+ * @param familyThresholds      the alarm threshold of each family's statistic
+ * @param probabilityLevels     the trailing probability at which the probability-level rule fires, calibrated with
+ *                              the thresholds to the false-alarm budget (the rules' configured level is a floor)
  */
 public record Assessment(String dyad, String period, double periodElapsed, long revision, Instant updatedAt,
         long eventsInPeriod, Map<String, Double> indicators, Map<Scenario, Double> probabilities,
         Map<Scenario, Double> trailingProbabilities, int horizonPeriods, Map<Scenario, Double> changeStatistics,
         Map<Scenario, Double> thresholds, List<Driver> drivers, List<String> explanations, List<EvidenceItem> evidence,
-        List<EvidenceItem> triggers, List<AssessmentStep> steps, List<EvidenceItem> stepEvidence) {
+        List<EvidenceItem> triggers, List<AssessmentStep> steps, List<EvidenceItem> stepEvidence,
+        Map<String, Map<Scenario, Double>> familyChangeStatistics, Map<String, Map<Scenario, Double>> familyThresholds,
+        Map<Scenario, Double> probabilityLevels) {
 
     public Assessment {
         Objects.requireNonNull(dyad, "dyad");
@@ -54,6 +61,19 @@ public record Assessment(String dyad, String period, double periodElapsed, long 
         triggers = List.copyOf(triggers == null ? List.of() : triggers);
         steps = List.copyOf(steps == null ? List.of() : steps);
         stepEvidence = List.copyOf(stepEvidence == null ? List.of() : stepEvidence);
+        familyChangeStatistics = copyFamilies(familyChangeStatistics);
+        familyThresholds = copyFamilies(familyThresholds);
+        probabilityLevels = Map.copyOf(probabilityLevels == null ? Map.of() : probabilityLevels);
+    }
+
+    /** An unmodifiable copy of a family-to-scenario map, in family order; empty for null. */
+    static Map<String, Map<Scenario, Double>> copyFamilies(Map<String, Map<Scenario, Double>> families) {
+        if (families == null || families.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Map<Scenario, Double>> copy = new java.util.LinkedHashMap<>();
+        families.forEach((f, m) -> copy.put(f, Map.copyOf(m)));
+        return java.util.Collections.unmodifiableMap(copy);
     }
 
     /** An assessment without steps (one step: itself). */
@@ -64,7 +84,7 @@ public record Assessment(String dyad, String period, double periodElapsed, long 
             List<EvidenceItem> triggers) {
         this(dyad, period, periodElapsed, revision, updatedAt, eventsInPeriod, indicators, probabilities,
                 trailingProbabilities, horizonPeriods, changeStatistics, thresholds, drivers, explanations, evidence,
-                triggers, List.of(), List.of());
+                triggers, List.of(), List.of(), Map.of(), Map.of(), Map.of());
     }
 
     /**
@@ -98,7 +118,8 @@ public record Assessment(String dyad, String period, double periodElapsed, long 
             views.add(new Assessment(dyad, step.period(), step.periodElapsed(), step.revision(), updatedAt,
                     step.eventsInPeriod(), values, step.probabilities(), step.trailingProbabilities(), horizonPeriods,
                     step.changeStatistics(), thresholds, drivers, explanations, resolve(evidenceIds, byId),
-                    resolve(step.triggers(), byId), List.of(), List.of()));
+                    resolve(step.triggers(), byId), List.of(), List.of(), step.familyChangeStatistics(), familyThresholds,
+                    probabilityLevels));
         }
         return views;
     }

@@ -24,11 +24,14 @@ import java.util.Objects;
  * @param indicators            the current period's weighted indicator values after this step: all of them on
  *                              the first step of an assessment and on a step in another period than the one
  *                              before; otherwise only those this step changed (the others are as before)
+ * @param familyChangeStatistics CUSUM statistic of each activity family toward each monitored scenario, the families
+ *                              at 0 toward both left out
  */
 public record AssessmentStep(long revision, String period, double periodElapsed, long eventsInPeriod,
         Map<Scenario, Double> probabilities, Map<Scenario, Double> trailingProbabilities,
         Map<Scenario, Double> changeStatistics, List<String> triggers,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> evidence, Map<String, Double> indicators) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> evidence, Map<String, Double> indicators,
+        Map<String, Map<Scenario, Double>> familyChangeStatistics) {
 
     public AssessmentStep {
         Objects.requireNonNull(period, "period");
@@ -38,11 +41,12 @@ public record AssessmentStep(long revision, String period, double periodElapsed,
         triggers = List.copyOf(triggers == null ? List.of() : triggers);
         evidence = evidence == null ? null : List.copyOf(evidence);
         indicators = Map.copyOf(indicators == null ? Map.of() : indicators);
+        familyChangeStatistics = Assessment.copyFamilies(familyChangeStatistics);
     }
 
     /** The same step with its evidence and indicators as given. */
     public AssessmentStep with(List<String> newEvidence, Map<String, Double> newIndicators) {
         return new AssessmentStep(revision, period, periodElapsed, eventsInPeriod, probabilities,
-                trailingProbabilities, changeStatistics, triggers, newEvidence, newIndicators);
+                trailingProbabilities, changeStatistics, triggers, newEvidence, newIndicators, familyChangeStatistics);
     }
 }

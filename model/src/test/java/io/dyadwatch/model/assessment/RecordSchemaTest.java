@@ -50,13 +50,14 @@ class RecordSchemaTest {
         Assessment plain = assessment();
         Map<Scenario, Double> p = plain.probabilities();
         AssessmentStep first = new AssessmentStep(11, "2024-Q3", 0.2, 2, p, p, plain.changeStatistics(), List.of(),
-                List.of("e1"), Map.of("patrol-beyond-japan", 0.5));
+                List.of("e1"), Map.of("patrol-beyond-japan", 0.5), Map.of());
         AssessmentStep second = new AssessmentStep(12, "2024-Q3", 0.25, 3, p, p, plain.changeStatistics(),
-                List.of("e1"), null, Map.of("patrol-beyond-japan", 1.5));
+                List.of("e1"), null, Map.of("patrol-beyond-japan", 1.5), Map.of());
         Assessment withSteps = new Assessment(plain.dyad(), plain.period(), plain.periodElapsed(), plain.revision(),
                 plain.updatedAt(), plain.eventsInPeriod(), plain.indicators(), p, plain.trailingProbabilities(),
                 plain.horizonPeriods(), plain.changeStatistics(), plain.thresholds(), plain.drivers(),
-                plain.explanations(), plain.evidence(), plain.triggers(), List.of(first, second), List.of());
+                plain.explanations(), plain.evidence(), plain.triggers(), List.of(first, second), List.of(), Map.of(),
+                Map.of(), Map.of());
         String json = Json.MAPPER.writeValueAsString(withSteps);
 
         assertThat(schema("assessment-v1.schema.json").validate(json, InputFormat.JSON)).as(json).isEmpty();
