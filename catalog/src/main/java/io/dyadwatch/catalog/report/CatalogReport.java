@@ -99,7 +99,7 @@ public final class CatalogReport {
             out.append(String.format(Locale.ROOT, "  %-30s  %9.2f  %13.2f%n", "family " + f,
                     t.familyThreshold(f, Scenario.WEAKENING), t.familyThreshold(f, Scenario.STRENGTHENING)));
         }
-        out.append(String.format(Locale.ROOT, "  %-30s  %9.4f  %13.4f%n", "probability level",
+        out.append(String.format(Locale.ROOT, "  %-30s  %9.5f  %13.5f%n", "probability level",
                 t.probabilityLevel(Scenario.WEAKENING), t.probabilityLevel(Scenario.STRENGTHENING)));
         return out.toString();
     }
