@@ -1,5 +1,6 @@
 package io.dyadwatch.producer;
 
+import io.dyadwatch.model.event.Coverage;
 import io.dyadwatch.model.event.Dyad;
 import io.dyadwatch.model.event.Event;
 import io.dyadwatch.model.event.EventJson;
@@ -76,10 +77,22 @@ public final class EventPublisher implements AutoCloseable {
      * broker took all of them (with the last one's metadata) and fails if it refused any.
      */
     public Future<RecordMetadata> send(Event event) {
+        return send(event, null);
+    }
+
+    /**
+     * As {@link #send(Event)}, declaring the days the event's batch covers ({@link Coverage#HEADER}), or null for
+     * none (the event then covers its own day).
+     */
+    public Future<RecordMetadata> send(Event event, Coverage coverage) {
         byte[] bytes = EventJson.toBytes(event);
         List<Future<RecordMetadata>> sent = new ArrayList<>(2);
         for (String key : keysOf(event, watched)) {
-            sent.add(producer.send(new ProducerRecord<>(topic, key, bytes)));
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, bytes);
+            if (coverage != null) {
+                record.headers().add(Coverage.HEADER, coverage.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            sent.add(producer.send(record));
         }
         return sent.size() == 1 ? sent.get(0) : new AllSent(sent);
     }

@@ -35,10 +35,20 @@ public final class JsonLinesPublisher {
 
     private final EventContract contract;
     private final EventPublisher publisher;
+    private final io.dyadwatch.model.event.Coverage coverage;
 
     public JsonLinesPublisher(EventContract contract, EventPublisher publisher) {
+        this(contract, publisher, null);
+    }
+
+    /**
+     * @param coverage the days the published files cover (their collection: absence counts for these days), or null
+     *                 (each event then covers its own day only)
+     */
+    public JsonLinesPublisher(EventContract contract, EventPublisher publisher, io.dyadwatch.model.event.Coverage coverage) {
         this.contract = Objects.requireNonNull(contract, "contract");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.coverage = coverage;
     }
 
     /**
@@ -152,7 +162,7 @@ public final class JsonLinesPublisher {
                 refused.add(new PublishReport.RefusedLine(name, lines, rejected.rejection()));
                 return;
             }
-            inFlight.add(publisher.send(((ContractResult.Accepted) result).event()));
+            inFlight.add(publisher.send(((ContractResult.Accepted) result).event(), coverage));
             if (inFlight.size() >= MAX_IN_FLIGHT) {
                 EventPublisher.await(inFlight.poll(), Duration.ofSeconds(60));
                 published++;

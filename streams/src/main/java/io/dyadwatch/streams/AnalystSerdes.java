@@ -62,6 +62,11 @@ final class AnalystSerdes {
             o.strings(r.indicators());
         });
         out.writeLong(v.revision());
+        long[] covered = v.covered().toLongArray();
+        out.writeInt(covered.length);
+        for (long word : covered) {
+            out.writeLong(word);
+        }
     }, in -> {
         long events = in.readLong();
         int n = in.readInt();
@@ -81,8 +86,20 @@ final class AnalystSerdes {
         return new PeriodTally(events, counts, weighted, in.list(i -> new PeriodTally.Ranked(
                 new StateKey.OfEvent(i.string(), i.string(), i.string(), i.readLong(), i.string()), i.readDouble(),
                 i.readLong(),
-                i.strings())), in.readLong());
+                i.strings())), in.readLong(), covered(in));
     });
+
+    private static java.util.BitSet covered(StateSerde.In in) throws IOException {
+        int words = in.readInt();
+        if (words < 0 || words > 8) { // a year is 366 days: 6 words
+            throw new IOException("corrupt coverage of " + words + " words");
+        }
+        long[] bits = new long[words];
+        for (int i = 0; i < words; i++) {
+            bits[i] = in.readLong();
+        }
+        return java.util.BitSet.valueOf(bits);
+    }
 
     static final StateSerde<DyadState> DYAD = new StateSerde<>(DyadState.class, (v, out) -> {
         period(v.first(), out);

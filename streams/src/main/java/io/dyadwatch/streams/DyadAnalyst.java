@@ -12,6 +12,7 @@ import io.dyadwatch.model.assessment.Period;
 import io.dyadwatch.model.assessment.PeriodResult;
 import io.dyadwatch.model.assessment.PeriodUnit;
 import io.dyadwatch.model.assessment.Scenario;
+import io.dyadwatch.model.event.Coverage;
 import io.dyadwatch.model.event.Dyad;
 import io.dyadwatch.model.event.Event;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -144,7 +145,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         }
         DyadBook book = book(dyad);
         long firstStep = book.state() == null ? 0 : book.state().nextStep();
-        DyadBook.Change change = book.onReport(outcome, now, record.timestamp());
+        DyadBook.Change change = book.onReport(outcome, coverageOf(record), now, record.timestamp());
         change.tallies().forEach((period, tally) -> periodStore.put(new StateKey.OfPeriod(dyad, period), tally));
         keep(book, firstStep, change.steps());
         if (book.state().pending() >= settings.assessmentMaxPending()) {
@@ -155,6 +156,19 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
     @Override
     public void close() {
         books.clear();
+    }
+
+    /** The coverage the record's batch declared ({@link Coverage#HEADER}; the entrance refused malformed ones). */
+    static Coverage coverageOf(Record<String, Event> record) {
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader(Coverage.HEADER);
+        if (header == null || header.value() == null) {
+            return null;
+        }
+        try {
+            return Coverage.parse(new String(header.value(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private void keep(DyadBook book, long firstStep, List<PendingStep> steps) {
@@ -379,7 +393,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
                 byId.put(model.indicatorIds().get(i), counts[i]);
             }
         }
-        return model.assess(Dyad.parse(dyad), byId, snapshot.horizon().exposure());
+        return model.assess(Dyad.parse(dyad), byId, io.dyadwatch.catalog.model.Exposure.uniform(snapshot.horizon().exposure()));
     }
 
     private static Map<String, Double> positive(Map<String, Double> weighted) {

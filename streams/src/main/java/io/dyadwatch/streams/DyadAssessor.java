@@ -34,7 +34,7 @@ final class DyadAssessor {
      * The dyad's assessment at one moment.
      *
      * @param period   the current period
-     * @param elapsed  share of it observed, (0, 1]
+     * @param elapsed  share of it observed: its days covered, up to the dyad's clock, over its length ([0, 1])
      * @param tally    its tally
      * @param now      the model's evaluation of it, over the elapsed share
      * @param horizon  the model's evaluation of the trailing horizon (from the dyad's first period at the earliest)
@@ -111,11 +111,13 @@ final class DyadAssessor {
     }
 
     /**
-     * Assesses the dyad with {@code current} open and {@code elapsed} of it observed.
+     * Assesses the dyad with {@code current} open and the dyad's clock at {@code clockMs}. A period counts for the
+     * share of its days that were covered (up to the clock for the current one): absence of reports is evidence for
+     * covered days only, and a period nobody covered adds no term at all.
      *
      * @param first the dyad's first period with an event (the chain starts there)
      */
-    Snapshot assess(PeriodLedger ledger, Period first, Period current, double elapsed) {
+    Snapshot assess(PeriodLedger ledger, Period first, Period current, long clockMs) {
         if (chainFirst == null || !chainFirst.equals(first)) {
             closed.clear();
             chainFirst = first;
@@ -125,21 +127,29 @@ final class DyadAssessor {
         double[] cusum = last == null ? new double[MONITORED.size() * (families.size() + 1)] : last.getValue().after();
         Period from = last == null ? first : last.getKey().next();
         for (Period p = from; p.isBefore(current); p = p.next()) {
-            Evaluation whole = evaluate(ledger.tally(p), unitExposure);
+            PeriodTally closedTally = ledger.tally(p);
+            Evaluation whole = evaluate(closedTally, unitExposure * observed(p, closedTally, Long.MAX_VALUE));
             cusum = step(cusum, whole);
             closed.put(p, new Closed(whole, cusum));
         }
         PeriodTally tally = ledger.tally(current);
+        double elapsed = observed(current, tally, clockMs);
         Evaluation now = evaluate(tally, unitExposure * elapsed);
         double[] after = step(cusum, now);
         // the horizon reaches back no further than the dyad's first period: nothing was observed before it
         int periods = Math.min(horizonPeriods, first.until(current) + 1);
         List<PeriodTally> trailing = ledger.trailing(current, periods);
         double[] sum = new double[model.indicatorIds().size()];
+        double exposure = unitExposure * elapsed;
+        Period p = current;
         for (PeriodTally t : trailing) {
             add(t, sum);
+            if (!p.equals(current)) {
+                exposure += unitExposure * observed(p, t, Long.MAX_VALUE);
+            }
+            p = p.previous();
         }
-        Evaluation horizon = model.evaluate(dyad, sum, unitExposure * (elapsed + periods - 1));
+        Evaluation horizon = evaluate(sum, exposure);
         return new Snapshot(current, elapsed, tally, now, horizon, after, trailing);
     }
 
@@ -172,6 +182,14 @@ final class DyadAssessor {
         return after;
     }
 
+    /** Share of a period's days covered, up to the day of {@code clockMs} (all of them for a later clock). */
+    static double observed(Period period, PeriodTally tally, long clockMs) {
+        long start = period.start().toEpochMilli();
+        double days = (period.end().toEpochMilli() - start) / 86_400_000.0;
+        long lastDay = clockMs >= period.end().toEpochMilli() ? -1 : Math.floorDiv(clockMs - start, 86_400_000L);
+        return Math.min(1.0, tally.coveredDays((int) Math.min(Integer.MAX_VALUE, lastDay)) / days);
+    }
+
     private Evaluation evaluate(PeriodTally tally, double exposure) {
         if (tally.events() == 0 && exposure == unitExposure) {
             if (emptyPeriod == null) {
@@ -181,7 +199,13 @@ final class DyadAssessor {
         }
         double[] counts = new double[model.indicatorIds().size()];
         add(tally, counts);
-        return model.evaluate(dyad, counts, exposure);
+        return evaluate(counts, exposure);
+    }
+
+    /** The evaluation over an exposure; with none (nothing covered), no term at all: the prior. */
+    private Evaluation evaluate(double[] counts, double exposure) {
+        return exposure > 0 ? model.evaluate(dyad, counts, exposure)
+                : model.evaluate(dyad, counts, new double[counts.length]);
     }
 
     /** Adds a tally's weighted counts (negative sums, from rounding, as 0) into {@code counts}. */

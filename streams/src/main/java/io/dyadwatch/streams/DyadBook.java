@@ -6,6 +6,7 @@ import io.dyadwatch.model.assessment.AssessmentStep;
 import io.dyadwatch.model.assessment.Period;
 import io.dyadwatch.model.assessment.PeriodUnit;
 import io.dyadwatch.model.assessment.Scenario;
+import io.dyadwatch.model.event.Coverage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +28,6 @@ import java.util.Map;
  */
 final class DyadBook {
 
-    /** Periods begun less than this long ago still count as this much observed (no zero exposure). */
-    static final Duration MIN_ELAPSED = Duration.ofDays(1);
     /** On a wall-clock tick, a step is produced when a change statistic moved by more than this. */
     static final double TICK_CHANGE = 0.05;
 
@@ -93,10 +92,11 @@ final class DyadBook {
     /**
      * A report was counted (a new event, or another report of a known one).
      *
+     * @param coverage  the days the report's batch declared it covers, or null (then it covers its own day)
      * @param wallMs    the wall-clock time (used with the wall clock only)
      * @param timestamp the input record's timestamp
      */
-    Change onReport(ReportLedger.Outcome outcome, long wallMs, long timestamp) {
+    Change onReport(ReportLedger.Outcome outcome, Coverage coverage, long wallMs, long timestamp) {
         ClusterState event;
         PeriodTally tally;
         PeriodTally before;
@@ -117,6 +117,14 @@ final class DyadBook {
                     value(tally, indicator)));
         }
         Period period = event.period();
+        Map<Period, PeriodTally> changed = new java.util.HashMap<>();
+        changed.put(period, tally);
+        changed.putAll(ledger.cover(Coverage.day(java.time.LocalDate.ofInstant(event.occurredAt(),
+                java.time.ZoneOffset.UTC)), unit));
+        if (coverage != null) {
+            changed.putAll(ledger.cover(coverage, unit));
+        }
+        Period earliestChange = changed.keySet().stream().min(Period::compareTo).orElse(period);
         long occurredMs = event.occurredAt().toEpochMilli();
         long clock = eventClock ? occurredMs : wallMs;
         if (state == null) {
@@ -127,14 +135,15 @@ final class DyadBook {
             }
             clock = eventClock ? Math.max(state.clockMs(), occurredMs) : wallMs;
         }
-        if (period.isBefore(state.current())) {
-            assessor.restate(period);
+        if (earliestChange.isBefore(state.current())) {
+            assessor.restate(earliestChange);
         }
         Period target = max(max(Period.of(unit, Instant.ofEpochMilli(clock)), period), state.current());
         List<PendingStep> steps = new ArrayList<>(closeUntil(target, timestamp));
-        Period restatedFrom = steps.isEmpty() ? period : min(period, steps.get(0).restatedFrom());
+        Period restatedFrom = steps.isEmpty() ? earliestChange : min(earliestChange, steps.get(0).restatedFrom());
         steps.add(step(target, clock, List.of(event.key(key)), restatedFrom, timestamp, touched));
-        return new Change(steps, Map.of(period, tally));
+        changed.put(period, ledger.tally(period)); // the event's tally with its day covered
+        return new Change(steps, changed);
     }
 
     /** An indicator's weighted count in a tally (a negative sum, from rounding, as 0). */
@@ -153,8 +162,7 @@ final class DyadBook {
             steps.add(step(target, wallMs, List.of(), target, timestamp, List.of()));
             return steps;
         }
-        DyadAssessor.Snapshot now = assessor.assess(ledger, state.first(), state.current(),
-                elapsed(state.current(), wallMs));
+        DyadAssessor.Snapshot now = assessor.assess(ledger, state.first(), state.current(), wallMs);
         for (Scenario s : CusumState.MONITORED) {
             if (Math.abs(now.statistic(s) - state.lastChange().getOrDefault(s, 0.0)) > TICK_CHANGE) {
                 return List.of(step(state.current(), wallMs, List.of(), state.current(), timestamp, List.of()));
@@ -166,7 +174,7 @@ final class DyadBook {
     /** The latest snapshot (recomputed from the ledger after a restart). */
     DyadAssessor.Snapshot latest() {
         if (latest == null) {
-            latest = assessor.assess(ledger, state.first(), state.current(), elapsed(state.current(), state.clockMs()));
+            latest = assessor.assess(ledger, state.first(), state.current(), state.clockMs());
         }
         return latest;
     }
@@ -187,8 +195,8 @@ final class DyadBook {
 
     private PendingStep step(Period current, long clock, List<StateKey.OfEvent> triggers, Period restatedFrom,
             long timestamp, List<PendingStep.Touched> touched) {
-        double elapsed = elapsed(current, clock);
-        DyadAssessor.Snapshot snapshot = assessor.assess(ledger, state.first(), current, elapsed);
+        DyadAssessor.Snapshot snapshot = assessor.assess(ledger, state.first(), current, clock);
+        double elapsed = snapshot.elapsed();
         latest = snapshot;
         Map<Scenario, Double> change = new EnumMap<>(Scenario.class);
         for (Scenario s : CusumState.MONITORED) {
@@ -203,14 +211,6 @@ final class DyadBook {
         state = state.stepped(max(current, state.current()), Math.max(clock, eventClock ? state.clockMs() : clock),
                 change);
         return new PendingStep(step, triggers, evidence, restatedFrom, timestamp, touched);
-    }
-
-    /** Share of {@code period} observed at {@code clockMs}: at least a day's worth, at most all of it. */
-    static double elapsed(Period period, long clockMs) {
-        long start = period.start().toEpochMilli();
-        double length = period.end().toEpochMilli() - start;
-        double observed = Math.max(MIN_ELAPSED.toMillis(), clockMs - start);
-        return Math.min(1.0, observed / length);
     }
 
     private static List<String> ids(List<StateKey.OfEvent> keys) {

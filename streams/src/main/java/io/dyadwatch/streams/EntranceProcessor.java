@@ -45,7 +45,10 @@ final class EntranceProcessor implements Processor<String, byte[], String, Route
     @Override
     public void process(Record<String, byte[]> record) {
         meters.received();
-        ContractResult result = contract.check(record.value());
+        ContractResult result = checkCoverage(record);
+        if (result == null) {
+            result = contract.check(record.value());
+        }
         if (result instanceof ContractResult.Rejected rejected) {
             meters.deadLettered(rejected.rejection().reason());
             Headers headers = new RecordHeaders(record.headers().toArray());
@@ -66,7 +69,9 @@ final class EntranceProcessor implements Processor<String, byte[], String, Route
         Dyad keyed = watchedDyadOf(record.key(), event);
         if (keyed != null) {
             // our producers send one record per watched dyad of the event, keyed by it: no repartition
-            context.forward(new Record<String, Routed>(keyed.key(), new Routed.ForDyad(event, true), record.timestamp()));
+            // headers travel on: the coverage a batch declared reaches the analyst with each of its records
+            context.forward(new Record<String, Routed>(keyed.key(), new Routed.ForDyad(event, true), record.timestamp(),
+                    record.headers()));
             return;
         }
         boolean any = false;
@@ -74,7 +79,7 @@ final class EntranceProcessor implements Processor<String, byte[], String, Route
             if (dyad.isContainedIn(event.actors())) {
                 any = true;
                 context.forward(new Record<String, Routed>(dyad.key(), new Routed.ForDyad(event, false),
-                        record.timestamp()));
+                        record.timestamp(), record.headers()));
             }
         }
         if (any) {
@@ -95,6 +100,23 @@ final class EntranceProcessor implements Processor<String, byte[], String, Route
             }
         }
         return null;
+    }
+
+    /** A refusal when the record's coverage header is not a coverage; null when it is, or there is none. */
+    private static ContractResult checkCoverage(Record<String, byte[]> record) {
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader(io.dyadwatch.model.event.Coverage.HEADER);
+        if (header == null) {
+            return null;
+        }
+        String text = header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+        try {
+            io.dyadwatch.model.event.Coverage.parse(text);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return new ContractResult.Rejected(new io.dyadwatch.model.event.Rejection(
+                    io.dyadwatch.model.event.RejectReason.INVALID_COVERAGE, "header " + io.dyadwatch.model.event.Coverage.HEADER
+                    + ": " + e.getMessage()));
+        }
     }
 
     private static byte[] bytes(String text) {

@@ -53,6 +53,29 @@ final class PeriodLedger {
         return tally;
     }
 
+    /**
+     * Marks the days of a coverage as observed, period by period; returns the tallies that changed (none when every
+     * day was covered already).
+     */
+    Map<Period, PeriodTally> cover(io.dyadwatch.model.event.Coverage coverage, io.dyadwatch.model.assessment.PeriodUnit unit) {
+        Map<Period, PeriodTally> changed = new java.util.LinkedHashMap<>();
+        Period last = Period.of(unit, coverage.to());
+        for (Period p = Period.of(unit, coverage.from()); !p.isAfter(last); p = p.next()) {
+            java.time.LocalDate start = p.startDate();
+            java.time.LocalDate from = coverage.from().isAfter(start) ? coverage.from() : start;
+            java.time.LocalDate end = p.next().startDate().minusDays(1);
+            java.time.LocalDate to = coverage.to().isBefore(end) ? coverage.to() : end;
+            PeriodTally before = tally(p);
+            PeriodTally after = before.withCovered((int) java.time.temporal.ChronoUnit.DAYS.between(start, from),
+                    (int) java.time.temporal.ChronoUnit.DAYS.between(start, to));
+            if (after != before) {
+                tallies.put(p, after);
+                changed.put(p, after);
+            }
+        }
+        return changed;
+    }
+
     /** The earliest period with an event, or null. */
     Period first() {
         return tallies.isEmpty() ? null : tallies.firstKey();

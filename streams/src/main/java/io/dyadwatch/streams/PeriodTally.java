@@ -1,6 +1,7 @@
 package io.dyadwatch.streams;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -15,9 +16,10 @@ import java.util.Map;
  * @param weighted weighted sum per indicator
  * @param top      the heaviest events with their weights, heaviest first
  * @param revision incremented on every change
+ * @param covered  the period's days covered by a collection (day 0 is its first day): absence counts for these only
  */
 record PeriodTally(long events, Map<String, Long> counts, Map<String, Double> weighted, List<Ranked> top,
-        long revision) {
+        long revision, BitSet covered) {
 
     /** An event's key, weight and indicators, with its time to break ties (newer first). */
     record Ranked(StateKey.OfEvent key, double weight, long occurredAtMs, List<String> indicators) {
@@ -30,9 +32,31 @@ record PeriodTally(long events, Map<String, Long> counts, Map<String, Double> we
         counts = Map.copyOf(counts);
         weighted = Map.copyOf(weighted);
         top = List.copyOf(top);
+        covered = (BitSet) covered.clone();
     }
 
-    static final PeriodTally EMPTY = new PeriodTally(0, Map.of(), Map.of(), List.of(), 0);
+    static final PeriodTally EMPTY = new PeriodTally(0, Map.of(), Map.of(), List.of(), 0, new BitSet());
+
+    /** The covered days (a copy). */
+    @Override
+    public BitSet covered() {
+        return (BitSet) covered.clone();
+    }
+
+    /** Covered days up to and including day {@code last} of the period (all of them for a negative or large last). */
+    int coveredDays(int last) {
+        return last < 0 || last >= covered.length() ? covered.cardinality() : covered.get(0, last + 1).cardinality();
+    }
+
+    /** With days {@code from} to {@code to} (inclusive, days of the period) covered; itself when they already were. */
+    PeriodTally withCovered(int from, int to) {
+        if (covered.get(from, to + 1).cardinality() == to - from + 1) {
+            return this;
+        }
+        BitSet more = (BitSet) covered.clone();
+        more.set(from, to + 1);
+        return new PeriodTally(events, counts, weighted, top, revision + 1, more);
+    }
 
     /** With one more distinct event. */
     PeriodTally withEvent(String dyad, ClusterState cluster, int keep) {
@@ -42,7 +66,7 @@ record PeriodTally(long events, Map<String, Long> counts, Map<String, Double> we
             c.merge(indicator, 1L, Long::sum);
             w.merge(indicator, cluster.weight(), Double::sum);
         }
-        return new PeriodTally(events + 1, c, w, ranked(dyad, cluster, keep), revision + 1);
+        return new PeriodTally(events + 1, c, w, ranked(dyad, cluster, keep), revision + 1, covered);
     }
 
     /** With an event's weight changed by corroboration. */
@@ -51,7 +75,7 @@ record PeriodTally(long events, Map<String, Long> counts, Map<String, Double> we
         for (String indicator : cluster.indicators()) {
             w.merge(indicator, delta, Double::sum);
         }
-        return new PeriodTally(events, counts, w, ranked(dyad, cluster, keep), revision + 1);
+        return new PeriodTally(events, counts, w, ranked(dyad, cluster, keep), revision + 1, covered);
     }
 
     private List<Ranked> ranked(String dyad, ClusterState cluster, int keep) {

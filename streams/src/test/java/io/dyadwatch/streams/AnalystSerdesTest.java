@@ -36,7 +36,8 @@ class AnalystSerdesTest {
                         new ClusterState.SourceRef("Japan Joint Staff", null, "A1")),
                 List.of("e1", "e2"), 2, List.of("combined-air-patrol", "patrol-near-allies"), 0.91, 1_700_000_000_000L);
         PeriodTally tally = new PeriodTally(3, Map.of("combined-air-patrol", 2L), Map.of("combined-air-patrol", 1.4),
-                List.of(new PeriodTally.Ranked(KEY, 0.9, 12L, List.of("combined-air-patrol"))), 9);
+                List.of(new PeriodTally.Ranked(KEY, 0.9, 12L, List.of("combined-air-patrol"))), 9,
+                java.util.BitSet.valueOf(new long[] {0b1011L, 1L << 40}));
         DyadState dyad = new DyadState(Period.parse("2012-Q1"), Period.parse("2024-Q2"), 123L, 77, 80, 3,
                 Map.of(Scenario.WEAKENING, 1.25, Scenario.STRENGTHENING, 0.0));
         PendingStep step = new PendingStep(new AssessmentStep(77, "2024-Q2", 0.5, 4,

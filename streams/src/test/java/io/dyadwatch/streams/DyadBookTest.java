@@ -8,6 +8,7 @@ import io.dyadwatch.model.assessment.AssessmentStep;
 import io.dyadwatch.model.assessment.Period;
 import io.dyadwatch.model.assessment.PeriodUnit;
 import io.dyadwatch.model.assessment.Scenario;
+import io.dyadwatch.model.event.Coverage;
 import io.dyadwatch.model.event.Dyad;
 import io.dyadwatch.model.event.Event;
 import java.time.LocalDate;
@@ -22,6 +23,8 @@ class DyadBookTest {
 
     private static final ScenarioModel MODEL = new ScenarioModel(ReportLedgerTest.CATALOG);
     private static final Dyad CHN_RUS = Dyad.parse("CHN-RUS");
+    /** The collection these tests feed covers 2010-2030: silence in it is evidence. */
+    private static final Coverage COVERED = Coverage.parse("2010-01-01..2030-12-31");
 
     private final InMemoryReports store = new InMemoryReports();
     private final ReportLedger reports = new ReportLedger(store, MODEL.catalog()::indicatorsFor,
@@ -34,7 +37,7 @@ class DyadBookTest {
     }
 
     private List<AssessmentStep> feed(DyadBook book, Event event) {
-        return book.onReport(reports.record("CHN-RUS", event, 0), 0, 0).steps().stream().map(PendingStep::step)
+        return book.onReport(reports.record("CHN-RUS", event, 0), COVERED, 0, 0).steps().stream().map(PendingStep::step)
                 .toList();
     }
 
@@ -103,7 +106,7 @@ class DyadBookTest {
 
         DyadState state = book.state();
         DyadAssessor.Snapshot fresh = new DyadAssessor(MODEL, CHN_RUS, PeriodUnit.QUARTER, 4)
-                .assess(book.ledger(), state.first(), state.current(), last.periodElapsed());
+                .assess(book.ledger(), state.first(), state.current(), state.clockMs());
 
         for (Scenario s : List.of(Scenario.WEAKENING, Scenario.STRENGTHENING)) {
             assertThat(last.changeStatistics().get(s)).isCloseTo(fresh.statistic(s), within(1e-9));

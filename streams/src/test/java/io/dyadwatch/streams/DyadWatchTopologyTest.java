@@ -98,9 +98,19 @@ class DyadWatchTopologyTest {
                 "{\"name\":\"Bomber patrol\",\"domains\":[\"air\"],\"near\":[\"JPN\"]}");
     }
 
+    /** The collection these tests feed covers 2010-2030: silence in it is evidence. */
+    static final String COVERED = "2010-01-01..2030-12-31";
+
+    /** Sends one record as a collection covering {@link #COVERED} does. */
+    private void pipe(String key, byte[] value) {
+        org.apache.kafka.common.header.internals.RecordHeaders headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add(io.dyadwatch.model.event.Coverage.HEADER, COVERED.getBytes(StandardCharsets.UTF_8));
+        events.pipeInput(new TestRecord<>(key, value, headers, (Instant) null));
+    }
+
     /** Sends one event and lets the assessment interval pass, so it is assessed on its own. */
     private void send(String key, String json) {
-        events.pipeInput(key, json.getBytes(StandardCharsets.UTF_8));
+        pipe(key, json.getBytes(StandardCharsets.UTF_8));
         settle();
     }
 
@@ -122,7 +132,7 @@ class DyadWatchTopologyTest {
     void shouldDeadLetterAnInvalidRecordWithItsBytesAndReasonHeaders() {
         start();
         byte[] original = "{\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8);
-        events.pipeInput("k", original);
+        pipe("k", original);
 
         TestRecord<String, byte[]> dead = deadLetters.readRecord();
 
@@ -245,7 +255,7 @@ class DyadWatchTopologyTest {
         String belt = event("belt", "JOINT_EXERCISE", "[\"IRN\",\"RUS\",\"CHN\"]", "2023-03-15", "Reuters", "B1",
                 "{\"name\":\"Maritime Security Belt\",\"domains\":[\"naval\"],\"participants\":[\"IRN\"]}");
         for (String dyad : List.of("CHN-RUS", "IRN-RUS", "CHN-IRN", "CHN-IRN-RUS")) {
-            events.pipeInput(dyad, belt.getBytes(StandardCharsets.UTF_8));
+            pipe(dyad, belt.getBytes(StandardCharsets.UTF_8));
         }
         settle();
 
@@ -278,7 +288,7 @@ class DyadWatchTopologyTest {
             start();
             List<Event> simulated = new Simulator(MODEL).simulate(SimulationRequest.of(Dyad.parse("CHN-RUS"), scenario,
                     LocalDate.parse("2016-01-01"), LocalDate.parse("2022-01-01"), 11));
-            simulated.forEach(e -> events.pipeInput("CHN-RUS", EventJson.toBytes(e)));
+            simulated.forEach(e -> pipe("CHN-RUS", EventJson.toBytes(e)));
             settle();
             // one more event opens 2022-Q1, closing 2021-Q4 for the CUSUM
             send("CHN-RUS", event("tick", "PUBLIC_STATEMENT", "[\"RUS\",\"CHN\"]", "2022-01-02", "TASS", "B2", "{}"));
@@ -314,10 +324,10 @@ class DyadWatchTopologyTest {
     @Test
     void shouldAssessEventsArrivingWithinOneIntervalOnceWithAllOfThemAsTriggers() {
         start();
-        events.pipeInput("CHN-RUS", patrol("a", "2023-03-15", "Kyodo", "B2").getBytes(StandardCharsets.UTF_8));
-        events.pipeInput("CHN-RUS", event("b", "LETHAL_AID", "[\"CHN\",\"RUS\"]", "2023-03-20", "Politico", "B2",
+        pipe("CHN-RUS", patrol("a", "2023-03-15", "Kyodo", "B2").getBytes(StandardCharsets.UTF_8));
+        pipe("CHN-RUS", event("b", "LETHAL_AID", "[\"CHN\",\"RUS\"]", "2023-03-20", "Politico", "B2",
                 "{\"items\":[\"rifles\"]}").getBytes(StandardCharsets.UTF_8));
-        events.pipeInput("CHN-RUS", patrol("c", "2023-03-16", "Japan Joint Staff", "C3")
+        pipe("CHN-RUS", patrol("c", "2023-03-16", "Japan Joint Staff", "C3")
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(assessments.isEmpty()).as("nothing published before the interval is up").isTrue();
         assertThat(indicators.isEmpty()).isTrue();
@@ -349,7 +359,7 @@ class DyadWatchTopologyTest {
     void shouldAssessAtOnceWhenTooManyEventsAreWaiting() {
         start();
         for (int i = 0; i < MAX_PENDING; i++) {
-            events.pipeInput("CHN-RUS", event("burst-" + i, "PUBLIC_STATEMENT", "[\"RUS\",\"CHN\"]",
+            pipe("CHN-RUS", event("burst-" + i, "PUBLIC_STATEMENT", "[\"RUS\",\"CHN\"]",
                     "2023-10-01", "TASS", "B2", "{}").getBytes(StandardCharsets.UTF_8));
         }
 
@@ -388,7 +398,7 @@ class DyadWatchTopologyTest {
     private Map<String, Map<Scenario, Double>> replayHistory(List<String> reports, int perInterval) {
         start("wall", Instant.parse("2024-06-01T00:00:00Z"));
         for (int i = 0; i < reports.size(); i++) {
-            events.pipeInput("CHN-RUS", reports.get(i).getBytes(StandardCharsets.UTF_8));
+            pipe("CHN-RUS", reports.get(i).getBytes(StandardCharsets.UTF_8));
             if (i % perInterval == perInterval - 1) {
                 settle();
             }

@@ -126,7 +126,7 @@ public final class Backtest {
         replay.sort(Comparator.comparing(Event::occurredAt)); // List.sort is stable
         Path state = Files.createTempDirectory("dyadwatch-backtest-");
         try {
-            Replay result = replay(replay, state, progress);
+            Replay result = replay(replay, loaded.coverage(), state, progress);
             CusumThresholds thresholds = analysis.model().thresholds(dyad);
             Map<Scenario, Double> limits = new EnumMap<>(Scenario.class);
             limits.put(Scenario.WEAKENING, thresholds.threshold(Scenario.WEAKENING));
@@ -140,12 +140,14 @@ public final class Backtest {
         }
     }
 
-    private record Loaded(List<Event> events, List<RefusedLine> refused, long lines) {
+    private record Loaded(List<Event> events, List<RefusedLine> refused, long lines,
+            java.util.IdentityHashMap<Event, io.dyadwatch.model.event.Coverage> coverage) {
     }
 
     private static Loaded load(List<EventInput> inputs, EventContract contract) throws IOException {
         List<Event> events = new ArrayList<>();
         List<RefusedLine> refused = new ArrayList<>();
+        java.util.IdentityHashMap<Event, io.dyadwatch.model.event.Coverage> coverage = new java.util.IdentityHashMap<>();
         long lines = 0;
         for (EventInput input : inputs) {
             try (InputStream in = new BufferedInputStream(input.opener().open())) {
@@ -161,14 +163,18 @@ public final class Backtest {
                     if (checked instanceof ContractResult.Rejected) {
                         refused.add(new RefusedLine(input.name(), number, ((ContractResult.Rejected) checked).rejection()));
                     } else {
-                        events.add(((ContractResult.Accepted) checked).event());
+                        Event event = ((ContractResult.Accepted) checked).event();
+                        events.add(event);
+                        if (input.coverage() != null) {
+                            coverage.put(event, input.coverage());
+                        }
                     }
                 }
             } catch (IOException e) {
                 throw new IOException("cannot read " + input.name() + ": " + e.getMessage(), e);
             }
         }
-        return new Loaded(events, refused, lines);
+        return new Loaded(events, refused, lines, coverage);
     }
 
     /**
@@ -208,7 +214,8 @@ public final class Backtest {
     private record Replay(List<PeriodRow> history, List<BacktestAlert> alerts) {
     }
 
-    private Replay replay(List<Event> events, Path state, Progress progress) {
+    private Replay replay(List<Event> events, Map<Event, io.dyadwatch.model.event.Coverage> coverage, Path state,
+            Progress progress) {
         Topics topics = settings.common().topics();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Properties streamsProps = DyadWatchTopology.properties(settings.common(), settings.streams(), Map.of());
@@ -240,8 +247,15 @@ public final class Backtest {
             for (Event event : events) {
                 long timestamp = timestampOf(event);
                 byte[] bytes = EventJson.toBytes(event);
+                org.apache.kafka.common.header.internals.RecordHeaders headers =
+                        new org.apache.kafka.common.header.internals.RecordHeaders();
+                io.dyadwatch.model.event.Coverage covers = coverage.get(event);
+                if (covers != null) {
+                    headers.add(io.dyadwatch.model.event.Coverage.HEADER,
+                            covers.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
                 for (String key : EventPublisher.keysOf(event, settings.common().dyads())) { // as our producers send it
-                    in.pipeInput(key, bytes, timestamp);
+                    in.pipeInput(new TestRecord<>(key, bytes, headers, Instant.ofEpochMilli(timestamp)));
                 }
                 streams.advanceWallClockTime(settings.streams().assessmentInterval()); // each event assessed alone
                 indicators.readRecordsToList(); // not needed here; drained so the driver keeps no backlog

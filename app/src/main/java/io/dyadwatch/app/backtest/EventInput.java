@@ -1,5 +1,6 @@
 package io.dyadwatch.app.backtest;
 
+import io.dyadwatch.model.event.Coverage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,10 +17,17 @@ import java.util.Objects;
  * @param name   how reports name it (a path, or "bundled record")
  * @param opener opens it for reading; the backtest closes what it opened
  */
-public record EventInput(String name, Opener opener) {
+public record EventInput(String name, Opener opener, Coverage coverage) {
 
     /** The record shipped in the jar, replayed when no file is given. */
     public static final String BUNDLED_RECORD = "/history/russia-china-2012-2025.jsonl";
+    /** What the bundled record covers: 2012 through 2025 (docs/dataset.md), all kinds of events. */
+    public static final Coverage BUNDLED_RECORD_COVERAGE = Coverage.parse("2012-01-01..2025-12-31");
+
+    /** An input that declares no coverage: each of its events covers its own day. */
+    public EventInput(String name, Opener opener) {
+        this(name, opener, null);
+    }
 
     public EventInput {
         Objects.requireNonNull(name, "name");
@@ -50,7 +58,7 @@ public record EventInput(String name, Opener opener) {
                 throw new IOException("the bundled record " + BUNDLED_RECORD + " is missing from the jar");
             }
             return in;
-        });
+        }, BUNDLED_RECORD_COVERAGE);
     }
 
     /** Lines given as text (tests, HTTP). */

@@ -119,12 +119,14 @@ public final class DemoCommand implements Callable<Integer> {
         try (EventPublisher publisher = new EventPublisher(settings.common().bootstrapServers(),
                 settings.common().topics().events(), settings.common().dyads(), settings.kafkaOverrides())) {
             JsonLinesPublisher lines = new JsonLinesPublisher(settings.common().contract(), publisher);
+            JsonLinesPublisher bundled = new JsonLinesPublisher(settings.common().contract(), publisher,
+                    io.dyadwatch.app.backtest.EventInput.BUNDLED_RECORD_COVERAGE);
             if (events.isEmpty()) {
                 try (InputStream in = DemoCommand.class.getResourceAsStream(BUNDLED_EVENTS)) {
                     if (in == null) {
                         throw new IllegalStateException("the bundled events " + BUNDLED_EVENTS + " are missing from the jar");
                     }
-                    PublishReport report = lines.publish("bundled events", in);
+                    PublishReport report = bundled.publish("bundled events", in);
                     published += report.published();
                     refused += report.refused().size();
                     report.refused().forEach(r -> spec.commandLine().getErr().println(JsonLinesPublisher.describe(r)));

@@ -40,6 +40,11 @@ public final class PublishCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "JSON-lines files; '-' reads standard input.")
     List<String> files;
 
+    @picocli.CommandLine.Option(names = "--covers", paramLabel = "FROM..TO", description = "The days these files cover, "
+            + "both included (ISO dates, like 2024-07-01..2024-08-31): the time their collector watched, so that absence of "
+            + "reports in it is evidence. Without it each event covers its own day only.")
+    String covers;
+
     @picocli.CommandLine.Option(names = "--quiet", description = "No progress line on the terminal.")
     boolean quiet;
 
@@ -48,13 +53,19 @@ public final class PublishCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Settings resolved = settings.resolve(Map.of());
+        io.dyadwatch.model.event.Coverage coverage;
+        try {
+            coverage = covers == null ? null : io.dyadwatch.model.event.Coverage.parse(covers);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--covers: " + e.getMessage());
+        }
         checkReadable(files);
         TopicAdmin.ensureTopics(resolved.common(), resolved.kafkaOverrides());
         long published = 0;
         long refused = 0;
         try (EventPublisher publisher = new EventPublisher(resolved.common().bootstrapServers(),
                 resolved.common().topics().events(), resolved.common().dyads(), resolved.kafkaOverrides())) {
-            JsonLinesPublisher lines = new JsonLinesPublisher(resolved.common().contract(), publisher);
+            JsonLinesPublisher lines = new JsonLinesPublisher(resolved.common().contract(), publisher, coverage);
             for (String file : files) {
                 PublishReport report;
                 long size = "-".equals(file) || !Files.isRegularFile(Path.of(file)) ? 0 : Files.size(Path.of(file));

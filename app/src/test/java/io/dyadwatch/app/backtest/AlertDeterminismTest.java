@@ -123,9 +123,13 @@ class AlertDeterminismTest {
                     drivers = next;
                 }
                 Event event = record.get(i);
-                for (String key : EventPublisher.keysOf(event, SETTINGS.common().dyads())) {
-                    drivers.events.pipeInput(key, io.dyadwatch.model.event.EventJson.toBytes(event),
-                            Math.max(0, event.occurredAt().toEpochMilli()));
+                org.apache.kafka.common.header.internals.RecordHeaders headers =
+                        new org.apache.kafka.common.header.internals.RecordHeaders();
+                headers.add(io.dyadwatch.model.event.Coverage.HEADER,
+                        EventInput.BUNDLED_RECORD_COVERAGE.toString().getBytes(StandardCharsets.UTF_8));
+                for (String key : EventPublisher.keysOf(event, SETTINGS.common().dyads())) { // as the demo sends it
+                    drivers.events.pipeInput(new TestRecord<>(key, io.dyadwatch.model.event.EventJson.toBytes(event),
+                            headers, Instant.ofEpochMilli(Math.max(0, event.occurredAt().toEpochMilli()))));
                 }
                 if (pattern.advanceAfter(i)) {
                     drivers.streams.advanceWallClockTime(INTERVAL);

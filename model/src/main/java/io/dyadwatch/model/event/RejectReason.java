@@ -38,5 +38,7 @@ public enum RejectReason {
     /** A date before 1900. */
     DATE_OUT_OF_RANGE,
     /** A value of the right type outside its allowed range (blank id, grade letter, over-long text). */
-    INVALID_VALUE
+    INVALID_VALUE,
+    /** A {@link Coverage#HEADER} header that is not a coverage ({@code FROM..TO}, ISO dates, at most a century). */
+    INVALID_COVERAGE
 }
