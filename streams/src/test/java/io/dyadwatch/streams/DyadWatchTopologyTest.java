@@ -239,6 +239,39 @@ class DyadWatchTopologyTest {
     }
 
     @Test
+    void shouldNotReadUncollectedQuartersAsSilenceWhenABurstOfOldReportsArrives() {
+        // a fresh live monitor in 2026-Q4 receives 41 reports of strengthening activity from July-August 2024,
+        // declared as covering those two months: the eight quarters since were not collected, so they are no evidence
+        start("wall", Instant.parse("2026-11-15T00:00:00Z"));
+        org.apache.kafka.common.header.internals.RecordHeaders headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add(io.dyadwatch.model.event.Coverage.HEADER, "2024-07-01..2024-08-31".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 41; i++) {
+            String day = LocalDate.parse("2024-07-01").plusDays(i * 61L / 41).toString();
+            String json = switch (i % 4) {
+                case 0 -> patrol("burst-" + i, day, "Japan Joint Staff", "A1");
+                case 1 -> event("burst-" + i, "JOINT_EXERCISE", "[\"RUS\",\"CHN\"]", day, "Reuters", "B1",
+                        "{\"name\":\"Exercise " + i + "\",\"domains\":[\"naval\"],\"framework\":\"bilateral\"}");
+                case 2 -> event("burst-" + i, "LEADER_EXCHANGE", "[\"RUS\",\"CHN\"]", day, "TASS", "B2",
+                        "{\"level\":\"defense-minister\",\"stance\":\"alignment\"}");
+                default -> event("burst-" + i, "ARMS_TRANSFER", "[\"RUS\",\"CHN\"]", day, "SIPRI", "A1",
+                        "{\"system\":\"S-400\"}");
+            };
+            events.pipeInput(new TestRecord<>("CHN-RUS", json.getBytes(StandardCharsets.UTF_8), headers, (Instant) null));
+        }
+        settle();
+        driver.advanceWallClockTime(Duration.ofMinutes(2)); // clock ticks: the periods since close, uncovered
+
+        Assessment last = lastAssessment("CHN-RUS");
+
+        assertThat(last.period()).isEqualTo("2026-Q4");
+        assertThat(last.periodElapsed()).as("nothing of 2026-Q4 was collected").isZero();
+        assertThat(last.changeStatistics().get(Scenario.WEAKENING)).as("no move toward WEAKENING").isZero();
+        assertThat(last.trailingProbabilities().get(Scenario.WEAKENING))
+                .isLessThan(last.trailingProbabilities().get(Scenario.STATUS_QUO));
+        assertThat(last.steps()).allMatch(s -> s.changeStatistics().get(Scenario.WEAKENING) == 0.0);
+    }
+
+    @Test
     void shouldCountAThreeActorExerciseForEveryWatchedDyadAndGroupItContains() {
         start();
         send("whatever", event("belt", "JOINT_EXERCISE", "[\"IRN\",\"RUS\",\"CHN\"]", "2023-03-15", "Reuters", "B1",
