@@ -8,6 +8,7 @@ import io.dyadwatch.model.alert.Alert;
 import io.dyadwatch.model.alert.AlertStatus;
 import io.dyadwatch.model.alert.Severity;
 import io.dyadwatch.model.assessment.Assessment;
+import io.dyadwatch.model.assessment.AssessmentStep;
 import io.dyadwatch.model.assessment.EvidenceItem;
 import io.dyadwatch.model.assessment.Scenario;
 import io.dyadwatch.model.json.JsonSerde;
@@ -71,6 +72,65 @@ class AlertLifecycleTest {
                 List.of("STRENGTHENING +1.00 combined-air-patrol: 2.00 seen"),
                 trigger == null ? List.of(item("e1", "combined-air-patrol", "B2", 1)) : List.of(trigger),
                 trigger == null ? List.of() : List.of(trigger));
+    }
+
+    /** An assessment with the patrols family's statistic toward STRENGTHENING at {@code patrols} (threshold 7.4). */
+    static Assessment withPatrols(double patrols, long revision) {
+        Assessment a = assessment("2024-Q3", 0.5, 0, null, revision);
+        return new Assessment(a.dyad(), a.period(), a.periodElapsed(), a.revision(), a.updatedAt(), a.eventsInPeriod(),
+                a.indicators(), a.probabilities(), a.trailingProbabilities(), a.horizonPeriods(), a.changeStatistics(),
+                a.thresholds(), a.drivers(), a.explanations(), a.evidence(), a.triggers(), List.of(), List.of(),
+                Map.of("patrols", Map.of(Scenario.WEAKENING, 0.0, Scenario.STRENGTHENING, patrols)),
+                Map.of("patrols", Map.of(Scenario.WEAKENING, 7.5, Scenario.STRENGTHENING, 7.4)), Map.of());
+    }
+
+    @Test
+    void shouldFireWhenOneFamilyMovesOnItsOwnAndNameTheFamilyAndItsIndicators() {
+        in.pipeInput("CHN-RUS", withPatrols(3.0, 1));
+        in.pipeInput("CHN-RUS", withPatrols(8.0, 2));
+        in.pipeInput("CHN-RUS", withPatrols(5.0, 3));
+        in.pipeInput("CHN-RUS", withPatrols(3.0, 4));
+
+        List<Alert> alerts = out.readValuesToList().stream().filter(a -> a.rule().equals("family-shift")).toList();
+
+        assertThat(alerts).extracting(Alert::status).containsExactly(AlertStatus.FIRING, AlertStatus.RESOLVED);
+        assertThat(alerts.get(0).subject()).isEqualTo("patrols:STRENGTHENING");
+        assertThat(alerts.get(0).summary()).contains("patrols moving toward STRENGTHENING on their own")
+                .contains("combined-air-patrol");
+        assertThat(alerts.get(0).assessmentRevision()).isEqualTo(2L);
+    }
+
+    @Test
+    void shouldRaiseNoSignatureAlertForAnUnconfirmedReport() {
+        EvidenceItem rumour = item("aid-f2", "lethal-aid", "F2", 1);
+        EvidenceItem confirmed = item("aid-b2", "lethal-aid", "B2", 1);
+
+        in.pipeInput("CHN-RUS", assessment("2023-Q1", 0, 0, rumour, 1));
+        in.pipeInput("CHN-RUS", assessment("2023-Q1", 0, 0, confirmed, 2));
+
+        List<Alert> signature = out.readValuesToList().stream().filter(a -> a.rule().equals("signature-event")).toList();
+        assertThat(signature).extracting(a -> a.evidence().get(0).id()).containsExactly("aid-b2");
+    }
+
+    @Test
+    void shouldSeeACrossingBetweenTwoPublicationsInTheStepsOfOneAssessment() {
+        Map<Scenario, Double> p = Map.of(Scenario.STATUS_QUO, 0.5, Scenario.WEAKENING, 0.1, Scenario.STRENGTHENING, 0.4);
+        AssessmentStep up = new AssessmentStep(1, "2023-Q1", 0.5, 1, p, p,
+                Map.of(Scenario.STRENGTHENING, 3.5, Scenario.WEAKENING, 0.0), List.of(), List.of("e1"), Map.of(), Map.of());
+        AssessmentStep down = new AssessmentStep(2, "2023-Q2", 0.1, 0, p, p,
+                Map.of(Scenario.STRENGTHENING, 1.0, Scenario.WEAKENING, 0.0), List.of(), null, Map.of(), Map.of());
+        Assessment a = assessment("2023-Q2", 1.0, 0, null, 2);
+        Assessment batched = new Assessment(a.dyad(), a.period(), a.periodElapsed(), a.revision(), a.updatedAt(),
+                a.eventsInPeriod(), a.indicators(), a.probabilities(), a.trailingProbabilities(), a.horizonPeriods(),
+                a.changeStatistics(), a.thresholds(), a.drivers(), a.explanations(), a.evidence(), a.triggers(),
+                List.of(up, down), List.of(), Map.of(), Map.of(), Map.of());
+
+        in.pipeInput("CHN-RUS", batched);
+
+        assertThat(shiftAlerts()).as("the statistic crossed 3.0 and fell back within one publication")
+                .extracting(Alert::status, Alert::assessmentRevision)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertStatus.FIRING, 1L),
+                        org.assertj.core.groups.Tuple.tuple(AlertStatus.RESOLVED, 1L)); // raised by step 1
     }
 
     private List<Alert> shiftAlerts() {
