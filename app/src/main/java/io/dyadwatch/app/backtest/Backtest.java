@@ -134,10 +134,20 @@ public final class Backtest {
             List<PeriodRow> periods = result.history.stream().filter(r -> window.contains(r.period())).toList();
             List<BacktestAlert> alerts = result.alerts.stream().filter(a -> window.contains(a.period())).toList();
             return new BacktestResult(dyad.key(), unit, window, inputs.stream().map(EventInput::name).toList(),
-                    loaded.lines, loaded.events.size(), loaded.refused, forDyad, afterWindow, limits, periods, alerts);
+                    loaded.lines, loaded.events.size(), loaded.refused, forDyad, afterWindow, limits, periods, alerts,
+                    referenceWindow());
         } finally {
             deleteQuietly(state);
         }
+    }
+
+    /** The dyad's reference window in this unit's labels, or null when its baselines are judgement (or not quarters). */
+    private Window referenceWindow() {
+        io.dyadwatch.catalog.baseline.BaselineInfo info = analysis.model().baselineInfo(dyad);
+        if (info.from() == null || info.to() == null || settings.streams().period() != PeriodUnit.QUARTER) {
+            return null;
+        }
+        return new Window(info.from().toString(), info.to().toString());
     }
 
     private record Loaded(List<Event> events, List<RefusedLine> refused, long lines,

@@ -22,10 +22,23 @@ import java.util.Objects;
  * @param thresholds the dyad's CUSUM alarm thresholds
  * @param periods    the periods in the window, in time order
  * @param alerts     alerts fired in the window, in firing order
+ * @param reference  the reference window the dyad's baselines were counted over (everything after it is out of
+ *                   sample), or null when its baselines are an analyst's judgement
  */
 public record BacktestResult(String dyad, PeriodUnit unit, Window window, List<String> inputs, long lines,
         long accepted, List<RefusedLine> refused, long forDyad, long afterWindow, Map<Scenario, Double> thresholds,
-        List<PeriodRow> periods, List<BacktestAlert> alerts) {
+        List<PeriodRow> periods, List<BacktestAlert> alerts, Window reference) {
+
+    /** "in" for a period inside the reference window (in sample), "out" after it, "" before it or without one. */
+    public String sampleOf(String period) {
+        if (reference == null) {
+            return "";
+        }
+        if (reference.contains(period)) {
+            return "in";
+        }
+        return reference.isAfter(period) ? "out" : "";
+    }
 
     public BacktestResult {
         Objects.requireNonNull(dyad, "dyad");

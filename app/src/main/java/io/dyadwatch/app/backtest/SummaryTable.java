@@ -61,6 +61,16 @@ public final class SummaryTable {
         return rows;
     }
 
+    /** "in" or "out" of sample for a row (a year is "in" when any of its quarters is, "out" when all are after). */
+    private static String sample(BacktestResult result, String label) {
+        if (label.length() > 4) {
+            return result.sampleOf(label);
+        }
+        String first = result.sampleOf(label + "-Q1");
+        String last = result.sampleOf(label + "-Q4");
+        return "in".equals(first) || "in".equals(last) ? "in" : last;
+    }
+
     /** The table as text for a terminal. */
     public static String format(BacktestResult result, boolean perPeriod) {
         StringBuilder out = new StringBuilder();
@@ -68,18 +78,28 @@ public final class SummaryTable {
         out.append(String.format(Locale.ROOT, "Backtest of %s (%s), thresholds: weakening %.2f, strengthening %.2f%n",
                 result.dyad(), perPeriod ? "per period" : "per year: mean P, peak CUSUM",
                 result.threshold(Scenario.WEAKENING), result.threshold(Scenario.STRENGTHENING)));
-        String header = String.format(Locale.ROOT, "%-8s %6s  %-13s %6s %6s  %7s %7s  %6s%n", unit, "events",
-                "most likely", "P(W)", "P(S)", "CUSUM W", "CUSUM S", "alerts");
+        if (result.reference() != null) {
+            out.append(String.format(Locale.ROOT, "Baselines counted over %s..%s (in sample); later periods are out of "
+                    + "sample%n", result.reference().from(), result.reference().to()));
+        }
+        String header = String.format(Locale.ROOT, "%-8s %-6s %6s  %-13s %6s %6s  %7s %7s  %6s%n", unit, "sample",
+                "events", "most likely", "P(W)", "P(S)", "CUSUM W", "CUSUM S", "alerts");
         out.append(header);
         out.append("-".repeat(header.strip().length())).append(System.lineSeparator());
         for (Row row : rows(result, perPeriod)) {
-            out.append(String.format(Locale.ROOT, "%-8s %6d  %-13s %6.2f %6.2f  %7.2f %7.2f  %6s%n", row.label(),
-                    row.events(), SvgChart.label(row.mostLikely()), row.probabilities().get(Scenario.WEAKENING),
+            out.append(String.format(Locale.ROOT, "%-8s %-6s %6d  %-13s %6.2f %6.2f  %7.2f %7.2f  %6s%n", row.label(),
+                    sample(result, row.label()), row.events(), SvgChart.label(row.mostLikely()), row.probabilities().get(Scenario.WEAKENING),
                     row.probabilities().get(Scenario.STRENGTHENING), row.weakening(), row.strengthening(),
                     row.alerts() == 0 ? "" : String.valueOf(row.alerts())));
         }
-        out.append(String.format(Locale.ROOT, "%-8s %6d  %-13s %6s %6s  %7s %7s  %6d%n", "total", result.eventsInWindow(),
-                "", "", "", "", "", result.alerts().size()));
+        out.append(String.format(Locale.ROOT, "%-8s %-6s %6d  %-13s %6s %6s  %7s %7s  %6d%n", "total", "",
+                result.eventsInWindow(), "", "", "", "", "", result.alerts().size()));
+        if (result.reference() != null) {
+            long in = result.alerts().stream().filter(a -> "in".equals(result.sampleOf(a.period()))).count();
+            long outOfSample = result.alerts().stream().filter(a -> "out".equals(result.sampleOf(a.period()))).count();
+            out.append(String.format(Locale.ROOT, "Alerts: %d in sample, %d out of sample, %d before the window%n", in,
+                    outOfSample, result.alerts().size() - in - outOfSample));
+        }
         out.append(totals(result));
         return out.toString();
     }

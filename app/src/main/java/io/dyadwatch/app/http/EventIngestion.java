@@ -75,10 +75,28 @@ public final class EventIngestion implements HttpHandler {
             Problem.BODY_TOO_LARGE.respond(exchange, "the body is larger than " + maxBodyBytes + " bytes");
             return;
         }
-        respondWithResults(exchange, contract.checkBatch(body));
+        String covers = exchange.getRequestHeaders().getFirst(COVERS_HEADER);
+        io.dyadwatch.model.event.Coverage coverage = null;
+        if (covers != null) {
+            try {
+                coverage = io.dyadwatch.model.event.Coverage.parse(covers);
+            } catch (IllegalArgumentException e) {
+                count("invalid_coverage", null);
+                Problem.INVALID_PARAMETER.respond(exchange, COVERS_HEADER + ": " + e.getMessage());
+                return;
+            }
+        }
+        respondWithResults(exchange, contract.checkBatch(body), coverage);
     }
 
-    private void respondWithResults(HttpExchange exchange, List<ContractResult> items) throws IOException {
+    /**
+     * The request header that declares the days a batch covers ({@code FROM..TO}, ISO dates), so that absence of
+     * events in them is evidence; without it each event covers its own day.
+     */
+    public static final String COVERS_HEADER = "DyadWatch-Covers";
+
+    private void respondWithResults(HttpExchange exchange, List<ContractResult> items,
+            io.dyadwatch.model.event.Coverage coverage) throws IOException {
         ObjectNode response = Json.MAPPER.createObjectNode();
         ArrayNode results = response.putArray("results");
         List<Future<RecordMetadata>> pending = new ArrayList<>();
@@ -98,7 +116,7 @@ public final class EventIngestion implements HttpHandler {
             } else {
                 Event event = ((ContractResult.Accepted) checked).event();
                 result.put("id", event.id());
-                pending.add(publisher.send(event));
+                pending.add(publisher.send(event, coverage));
                 pendingResults.add(result);
             }
         }

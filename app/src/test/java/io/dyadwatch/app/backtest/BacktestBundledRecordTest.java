@@ -70,6 +70,8 @@ class BacktestBundledRecordTest {
         JsonNode first = record.stream()
                 .filter(e -> e.get("type").asText().equals("COMBINED_PATROL"))
                 .filter(e -> e.get("source").get("credibility").asInt() <= 2)
+                // confirmed: reliability A or B (a C1 report alone raises no signature alert)
+                .filter(e -> "AB".contains(e.get("source").get("reliability").asText()))
                 .filter(e -> e.path("attributes").path("near").findValuesAsText("near").isEmpty()
                         && containsAny(e.path("attributes").path("near")))
                 .min(java.util.Comparator.comparing(e -> e.get("occurredAt").asText()))
