@@ -12,7 +12,8 @@ import java.util.Objects;
  *
  * @param dyad                  dyad key, like CHN-RUS
  * @param period                the current period label
- * @param periodElapsed         share of the current period observed so far, (0, 1]
+ * @param periodElapsed         share of the current period observed so far: its days covered by a collection, up
+ *                              to the clock, over its length, [0, 1] (0: nothing of it was collected)
  * @param revision              incremented on every change
  * @param updatedAt             when computed (processing time)
  * @param eventsInPeriod        distinct events (after de-duplication and corroboration) in the current period

@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * @param revision              the assessment revision after this step
  * @param period                the current period at this step
- * @param periodElapsed         share of that period observed, (0, 1]
+ * @param periodElapsed         share of that period observed (covered), [0, 1]
  * @param eventsInPeriod        distinct events in that period
  * @param probabilities         scenario probabilities from that period's evidence
  * @param trailingProbabilities scenario probabilities over the trailing horizon

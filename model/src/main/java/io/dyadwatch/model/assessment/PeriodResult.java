@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param dyad             dyad key
  * @param period           period label
- * @param exposure         share of the period observed (1 once it closed)
+ * @param exposure         share of the period observed: its days covered by a collection over its length (0: not
+ *                         observed at all, no evidence)
  * @param eventsInPeriod   distinct events in the period
  * @param indicators       weighted indicator values
  * @param probabilities    scenario probabilities from the period's evidence
