@@ -50,6 +50,19 @@ final class AssessmentGauges {
         set(REVISION, "Revision of the dyad's assessment", a.revision(), "dyad", a.dyad());
     }
 
+    /**
+     * Removes every series of a dyad: called when the task holding it leaves this instance (a rebalance, a
+     * shutdown), so that no stale value stays exported here while another instance publishes the live one.
+     */
+    void remove(String dyad) {
+        values.keySet().removeIf(key -> key.contains("|" + dyad + "|") || key.endsWith("|" + dyad));
+        for (io.micrometer.core.instrument.Meter meter : java.util.List.copyOf(registry.getMeters())) {
+            if (meter.getId().getName().startsWith("dyadwatch.") && dyad.equals(meter.getId().getTag("dyad"))) {
+                registry.remove(meter);
+            }
+        }
+    }
+
     private void set(String name, String description, double value, String... tags) {
         String key = name + "|" + String.join("|", java.util.Arrays.copyOfRange(tags, 1, tags.length));
         values.computeIfAbsent(key, k -> {

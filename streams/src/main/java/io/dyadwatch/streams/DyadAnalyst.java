@@ -155,6 +155,8 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
 
     @Override
     public void close() {
+        // the task leaves this instance (or stops): its dyads' gauges go with it, no stale series stays behind
+        books.keySet().forEach(gauges::remove);
         books.clear();
     }
 

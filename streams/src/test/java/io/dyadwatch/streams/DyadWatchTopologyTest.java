@@ -272,6 +272,21 @@ class DyadWatchTopologyTest {
     }
 
     @Test
+    void shouldRemoveADyadsGaugesWhenItsTaskLeavesTheInstance() {
+        start();
+        send("CHN-RUS", patrol("p1", "2023-03-15", "Kyodo", "B2"));
+        assertThat(registry.find("dyadwatch.change.statistic").tag("dyad", "CHN-RUS").gauges()).isNotEmpty();
+
+        driver.close(); // the task closes, as when a rebalance moves it to another instance
+        driver = null;
+
+        assertThat(registry.find("dyadwatch.change.statistic").tag("dyad", "CHN-RUS").gauges()).isEmpty();
+        assertThat(registry.find("dyadwatch.scenario.probability").tag("dyad", "CHN-RUS").gauges()).isEmpty();
+        assertThat(registry.find("dyadwatch.events.received").counter()).as("the pipeline's own counters stay")
+                .isNotNull();
+    }
+
+    @Test
     void shouldCountAThreeActorExerciseForEveryWatchedDyadAndGroupItContains() {
         start();
         send("whatever", event("belt", "JOINT_EXERCISE", "[\"IRN\",\"RUS\",\"CHN\"]", "2023-03-15", "Reuters", "B1",
