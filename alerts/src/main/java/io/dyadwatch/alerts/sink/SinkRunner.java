@@ -1,7 +1,7 @@
 package io.dyadwatch.alerts.sink;
 
 import io.dyadwatch.model.alert.Alert;
-import io.dyadwatch.model.json.Json;
+import io.dyadwatch.model.topic.Topic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.io.IOException;
@@ -64,6 +64,8 @@ public final class SinkRunner implements AutoCloseable {
 
     private final AlertSink sink;
     private final String topic;
+    /** Reads an alert as the topic's descriptor declares it. */
+    private final org.apache.kafka.common.serialization.Deserializer<Alert> alerts;
     private final Properties consumerProperties;
     private final Backoff backoff;
     private final SinkMeters meters;
@@ -91,10 +93,11 @@ public final class SinkRunner implements AutoCloseable {
      * @param registry         where the sink's meters go
      * @param clock            for lag, backoff and re-sends
      */
-    public SinkRunner(AlertSink sink, String bootstrapServers, String topic, String groupId,
+    public SinkRunner(AlertSink sink, String bootstrapServers, Topic<String, Alert> topic, String groupId,
             Map<String, Object> kafkaOverrides, Backoff backoff, MeterRegistry registry, Clock clock) {
         this.sink = sink;
-        this.topic = topic;
+        this.topic = topic.name();
+        this.alerts = topic.valueSerde().deserializer();
         this.backoff = backoff;
         this.meters = new SinkMeters(registry, sink.name());
         this.clock = clock;
@@ -304,8 +307,8 @@ public final class SinkRunner implements AutoCloseable {
             return null;
         }
         try {
-            return new Entry(record, Json.MAPPER.readValue(record.value(), Alert.class));
-        } catch (IOException | IllegalArgumentException e) {
+            return new Entry(record, alerts.deserialize(record.topic(), record.value()));
+        } catch (RuntimeException e) {
             meters.unreadable();
             LOG.error("sink {}: record {}-{}@{} is not an alert, skipped: {}", sink.name(), record.topic(),
                     record.partition(), record.offset(), e.getMessage().lines().findFirst().orElse(""));

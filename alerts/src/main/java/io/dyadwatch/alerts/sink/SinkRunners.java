@@ -26,7 +26,7 @@ public final class SinkRunners {
         settings.alertmanager().ifPresent(url ->
                 sinks.add(new AlertmanagerSink(url, payloads, settings.resendInterval(), http, clock)));
         settings.webhooks().forEach(url -> sinks.add(new WebhookSink(url, payloads, http)));
-        return sinks.stream().map(sink -> new SinkRunner(sink, common.bootstrapServers(), common.topics().alerts().name(),
+        return sinks.stream().map(sink -> new SinkRunner(sink, common.bootstrapServers(), common.topics().alerts(),
                 settings.groupId(sink.name()), kafkaOverrides, settings.backoff(), registry, clock)).toList();
     }
 }
