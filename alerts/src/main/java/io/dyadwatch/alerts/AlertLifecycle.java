@@ -45,6 +45,7 @@ final class AlertLifecycle implements Processor<String, Assessment, String, Aler
     private final Timer latency;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, AlertState> states;
+    private final Set<String> known = new java.util.HashSet<>();
     private KeyValueStore<String, Assessment> last;
 
     AlertLifecycle(RuleBook rules, Catalog catalog, MeterRegistry registry) {
@@ -77,6 +78,12 @@ final class AlertLifecycle implements Processor<String, Assessment, String, Aler
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.states = context.getStateStore(STATES);
+        // which alerts have a state: rebuilt from the store on every init (after a restore too), so that the rules
+        // ask the store only for those, not for every subject of every rule on every step
+        known.clear();
+        try (KeyValueIterator<String, AlertState> all = states.all()) {
+            all.forEachRemaining(kv -> known.add(kv.key));
+        }
         this.last = context.getStateStore(LAST);
         context.schedule(Duration.ofSeconds(30), PunctuationType.WALL_CLOCK_TIME, this::firePendingWhoseTimeCame);
     }
@@ -101,9 +108,9 @@ final class AlertLifecycle implements Processor<String, Assessment, String, Aler
         long now = context.currentSystemTimeMs();
         for (AlertRule rule : rules.rules()) {
             for (Condition condition : RuleEvaluator.evaluate(rule, assessment,
-                    subject -> states.get(Fingerprint.of(rule.id(), dyad, subject)), catalog::indicatorsOf)) {
+                    subject -> stateOf(Fingerprint.of(rule.id(), dyad, subject)), catalog::indicatorsOf)) {
                 String fingerprint = Fingerprint.of(rule.id(), dyad, condition.subject());
-                AlertState state = states.get(fingerprint);
+                AlertState state = stateOf(fingerprint);
                 if (condition.holds()) {
                     if (state == null) {
                         Alert alert = alert(fingerprint, rule, assessment, previous, condition, now);
@@ -111,13 +118,14 @@ final class AlertLifecycle implements Processor<String, Assessment, String, Aler
                         if (wait.isZero()) {
                             fire(new AlertState(alert, true, now, condition.period()), timestamp);
                         } else {
-                            states.put(fingerprint, new AlertState(alert, false, now, condition.period()));
+                            put(fingerprint, new AlertState(alert, false, now, condition.period()));
                         }
                     } else if (!state.firing() && now - state.pendingSince() >= forDuration(rule).toMillis()) {
                         fire(new AlertState(state.alert(), true, state.pendingSince(), state.period()), timestamp);
                     }
                 } else if (state != null) {
                     states.delete(fingerprint);
+                    known.remove(fingerprint);
                     if (state.firing()) {
                         emit(state.alert().resolved(Instant.ofEpochMilli(now), "the condition cleared: "
                                 + condition.summary()), timestamp);
@@ -127,6 +135,15 @@ final class AlertLifecycle implements Processor<String, Assessment, String, Aler
         }
     }
 
+    private AlertState stateOf(String fingerprint) {
+        return known.contains(fingerprint) ? states.get(fingerprint) : null;
+    }
+
+    private void put(String fingerprint, AlertState state) {
+        states.put(fingerprint, state);
+        known.add(fingerprint);
+    }
+
     private static Duration forDuration(AlertRule rule) {
         return rule instanceof AlertRule.ProbabilityLevel p ? p.forDuration() : Duration.ZERO;
     }
@@ -134,7 +151,7 @@ final class AlertLifecycle implements Processor<String, Assessment, String, Aler
     private void fire(AlertState state, long timestamp) {
         Alert a = state.alert();
         Alert firing = a.firingSince(Instant.ofEpochMilli(context.currentSystemTimeMs()));
-        states.put(a.fingerprint(), new AlertState(firing, true, state.pendingSince(), state.period()));
+        put(a.fingerprint(), new AlertState(firing, true, state.pendingSince(), state.period()));
         emit(firing, timestamp);
     }
 
