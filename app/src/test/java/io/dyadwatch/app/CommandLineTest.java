@@ -47,6 +47,14 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldRefuseACoverageThatIsNoCoverageWithExitCodeTwo() {
+        Run run = run("publish", "--covers", "2024-13-01..2024-12-31", "some.jsonl");
+
+        assertThat(run.exit()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run.err()).contains("--covers").contains("ISO date").doesNotContain("\tat ");
+    }
+
+    @Test
     void shouldRefuseMissingFilesAtOnceWithExitCodeTwoBeforeContactingKafka() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

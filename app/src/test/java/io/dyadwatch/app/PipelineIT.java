@@ -207,6 +207,33 @@ class PipelineIT {
     }
 
     @Test
+    void shouldCarryWhatAPostedBatchCoversAndRefuseACoverageThatIsNone() throws Exception {
+        String base = "http://127.0.0.1:" + services.http().port() + "/v1/events";
+        HttpResponse<String> covered = http.send(HttpRequest.newBuilder(URI.create(base))
+                .POST(HttpRequest.BodyPublishers.ofString(TestEvents.event("cov1", "LEADER_EXCHANGE", "2024-07-05")))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer s3cret")
+                .header("DyadWatch-Covers", "2024-07-01..2024-08-31").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> nonsense = http.send(HttpRequest.newBuilder(URI.create(base))
+                .POST(HttpRequest.BodyPublishers.ofString(TestEvents.event("cov2", "LEADER_EXCHANGE", "2024-07-06")))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer s3cret")
+                .header("DyadWatch-Covers", "last summer").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(covered.statusCode()).isEqualTo(202);
+        assertThat(nonsense.statusCode()).isEqualTo(400);
+        assertThat(nonsense.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("application/problem+json"));
+        assertThat(Json.MAPPER.readTree(nonsense.body()).get("detail").asText()).contains("DyadWatch-Covers")
+                .contains("FROM..TO");
+        List<ConsumerRecord<String, byte[]>> published = readRecords(ids.prefix() + "events",
+                list -> list.stream().anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains("\"cov1\"")));
+        ConsumerRecord<String, byte[]> record = published.stream()
+                .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains("\"cov1\"")).findFirst().orElseThrow();
+        assertThat(new String(record.headers().lastHeader("dyadwatch-covers").value(), StandardCharsets.UTF_8))
+                .isEqualTo("2024-07-01..2024-08-31");
+        assertThat(published).noneMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains("\"cov2\""));
+    }
+
+    @Test
     void shouldServePrometheusMetricsThatReconcileReceivedWithAcceptedAndDeadLettered() throws Exception {
         HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + services.http().port() + "/metrics")).build(),

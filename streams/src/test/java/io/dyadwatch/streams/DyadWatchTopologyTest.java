@@ -129,6 +129,22 @@ class DyadWatchTopologyTest {
     }
 
     @Test
+    void shouldDeadLetterARecordWhoseCoverageIsNoCoverage() {
+        start();
+        org.apache.kafka.common.header.internals.RecordHeaders headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add(io.dyadwatch.model.event.Coverage.HEADER, "2024-07-01..2023-01-01".getBytes(StandardCharsets.UTF_8));
+        events.pipeInput(new TestRecord<>("CHN-RUS", patrol("p", "2024-07-03", "Kyodo", "B2").getBytes(StandardCharsets.UTF_8),
+                headers, (Instant) null));
+
+        TestRecord<String, byte[]> dead = deadLetters.readRecord();
+
+        assertThat(header(dead.headers(), DeadLetterHeaders.REASON)).isEqualTo("INVALID_COVERAGE");
+        assertThat(header(dead.headers(), DeadLetterHeaders.MESSAGE)).contains("dyadwatch-covers").contains("before");
+        assertThat(registry.get("dyadwatch.events.dead.lettered").tag("reason", "INVALID_COVERAGE").counter().count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
     void shouldDeadLetterAnInvalidRecordWithItsBytesAndReasonHeaders() {
         start();
         byte[] original = "{\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8);
