@@ -374,7 +374,8 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
                 if (closed == null) {
                     continue;
                 }
-                result = result(book.key(), p, 1.0, tally, closed.evaluation(), closed.after(), state.revision());
+                result = result(book.key(), p, closed.observed(), tally, closed.evaluation(), closed.after(),
+                        state.revision());
             }
             historyStore.put(new StateKey.OfPeriod(book.key(), p), result);
         }

@@ -26,8 +26,8 @@ final class DyadAssessor {
 
     private static final List<Scenario> MONITORED = CusumState.MONITORED;
 
-    /** One closed period: evaluated over the whole period, and the CUSUM statistics after it. */
-    record Closed(Evaluation evaluation, double[] after) {
+    /** One closed period: evaluated over its covered share ({@code observed}), and the CUSUM statistics after it. */
+    record Closed(Evaluation evaluation, double[] after, double observed) {
     }
 
     /**
@@ -128,9 +128,10 @@ final class DyadAssessor {
         Period from = last == null ? first : last.getKey().next();
         for (Period p = from; p.isBefore(current); p = p.next()) {
             PeriodTally closedTally = ledger.tally(p);
-            Evaluation whole = evaluate(closedTally, unitExposure * observed(p, closedTally, Long.MAX_VALUE));
+            double observed = observed(p, closedTally, Long.MAX_VALUE);
+            Evaluation whole = evaluate(closedTally, unitExposure * observed);
             cusum = step(cusum, whole);
-            closed.put(p, new Closed(whole, cusum));
+            closed.put(p, new Closed(whole, cusum, observed));
         }
         PeriodTally tally = ledger.tally(current);
         double elapsed = observed(current, tally, clockMs);

@@ -57,6 +57,7 @@ public final class SvgChart {
         }
         int cusumTop = TOP + PROB_HEIGHT + GAP;
         double cusumMax = cusumScale(result);
+        bands(svg, result, cusumTop + CUSUM_HEIGHT);
         probabilityPanel(svg, result);
         cusumPanel(svg, result, cusumTop, cusumMax);
         xAxis(svg, result, cusumTop + CUSUM_HEIGHT);
@@ -173,6 +174,37 @@ public final class SvgChart {
                         .toLowerCase(Locale.ROOT) + ", by event time)" + (every ? "" : "; ticks mark the first period of a year"))));
     }
 
+    /**
+     * Behind the panels: the reference window the baselines were counted over (in sample; later periods are out of
+     * sample), and every period nobody collected (not observed: no evidence either way), hatched grey.
+     */
+    private static void bands(StringBuilder svg, BacktestResult result, int bottom) {
+        List<PeriodRow> periods = result.periods();
+        double width = (double) PLOT_WIDTH / periods.size();
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < periods.size(); i++) {
+            PeriodRow row = periods.get(i);
+            if ("in".equals(result.sampleOf(row.period()))) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+            if (row.exposure() == 0) {
+                svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
+                        + "fill=\"#bbbbbb\" fill-opacity=\"0.35\"><title>%s</title></rect>%n", LEFT + i * width, TOP,
+                        width, bottom - TOP, Markup.text(row.period() + ": not observed")));
+            }
+        }
+        if (first >= 0) {
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
+                    + "fill=\"#4a90d9\" fill-opacity=\"0.07\"/>%n", LEFT + first * width, TOP,
+                    (last - first + 1) * width, bottom - TOP));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"#4a90d9\">%s</text>%n",
+                    LEFT + first * width + 4, TOP + 12, Markup.text("reference window (in sample) "
+                            + result.reference().from() + "..." + result.reference().to())));
+        }
+    }
+
     /** An invisible column per period whose tooltip gives the period's figures. */
     private static void periodTooltips(StringBuilder svg, BacktestResult result, int cusumTop) {
         List<PeriodRow> periods = result.periods();
@@ -181,8 +213,9 @@ public final class SvgChart {
             PeriodRow row = periods.get(i);
             String tip = String.format(Locale.ROOT, "%s: %d event%s%s; P(status quo) %.2f, P(weakening) %.2f, "
                     + "P(strengthening) %.2f; CUSUM weakening %.2f, strengthening %.2f", row.period(), row.events(),
-                    row.events() == 1 ? "" : "s", row.exposure() < 1 ? String.format(Locale.ROOT,
-                            " (%.0f%% of the period observed)", row.exposure() * 100) : "",
+                    row.events() == 1 ? "" : "s", row.exposure() == 0 ? " (not observed)"
+                            : row.exposure() < 1 ? String.format(Locale.ROOT, " (%.0f%% of the period observed)",
+                                    row.exposure() * 100) : "",
                     row.probability(Scenario.STATUS_QUO), row.probability(Scenario.WEAKENING),
                     row.probability(Scenario.STRENGTHENING), row.changeStatistic(Scenario.WEAKENING),
                     row.changeStatistic(Scenario.STRENGTHENING));

@@ -43,6 +43,26 @@ class BacktestTest {
     }
 
     @Test
+    void shouldCarryNoEvidenceForQuartersNobodyCollectedAndShowThemAsNotObserved() throws IOException {
+        // a file with no declared coverage: each event covers its own day, the quarters between carry nothing
+        String lines = String.join("\n", exercise("a", "2022-11-02"), exercise("b", "2023-08-10"));
+
+        BacktestResult result = BacktestEvents.backtest().run(List.of(EventInput.text("hand", lines)), Window.ALL,
+                Backtest.Progress.NONE);
+
+        PeriodRow q4 = result.periods().get(0);
+        PeriodRow q1 = result.periods().get(1);
+        PeriodRow q2 = result.periods().get(2);
+        assertThat(q1.exposure()).isZero();
+        assertThat(q2.exposure()).isZero();
+        assertThat(q1.changeStatistic(Scenario.WEAKENING)).as("silence nobody collected is no evidence")
+                .isEqualTo(q4.changeStatistic(Scenario.WEAKENING));
+        assertThat(q2.changeStatistic(Scenario.WEAKENING)).isEqualTo(q4.changeStatistic(Scenario.WEAKENING));
+        assertThat(SvgChart.render(result)).contains("2023-Q1: not observed").contains("2023-Q2: not observed")
+                .doesNotContain("2022-Q4: not observed");
+    }
+
+    @Test
     void shouldReportOnePeriodForEveryQuarterFromTheFirstEventToTheLast() throws IOException {
         String lines = String.join("\n", exercise("a", "2022-11-02"), exercise("b", "2023-01-10"),
                 exercise("c", "2023-09-30"));
