@@ -207,6 +207,37 @@ class PipelineIT {
     }
 
     @Test
+    void shouldNotMoveTowardWeakeningWhenABurstOfOldReportsReachesALiveMonitor() throws Exception {
+        // today is in 2026-Q4; 41 reports of July-August 2024, declared as covering those two months, arrive at once:
+        // the quarters since were not collected, so they are no evidence of silence
+        String base = "http://127.0.0.1:" + services.http().port();
+        String[] types = {"JOINT_EXERCISE", "COMBINED_PATROL", "LEADER_EXCHANGE", "ARMS_TRANSFER"};
+        for (int from = 0; from < 41; from += 10) { // batches under this test's body limit
+            StringBuilder batch = new StringBuilder("[");
+            for (int i = from; i < Math.min(41, from + 10); i++) {
+                batch.append(i == from ? "" : ",").append(TestEvents.event("burst-" + i, types[i % types.length],
+                        java.time.LocalDate.parse("2024-07-01").plusDays(i * 61L / 41).toString()));
+            }
+            HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/events"))
+                    .POST(HttpRequest.BodyPublishers.ofString(batch.append("]").toString()))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer s3cret")
+                    .header("DyadWatch-Covers", "2024-07-01..2024-08-31").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+        }
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> response = get(base + "/v1/assessments/CHN-RUS");
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode assessment = Json.MAPPER.readTree(response.body());
+            assertThat(assessment.get("revision").asLong()).isGreaterThanOrEqualTo(41);
+            assertThat(assessment.get("changeStatistics").get("WEAKENING").asDouble())
+                    .as("no move toward WEAKENING").isZero();
+            assertThat(assessment.get("trailingProbabilities").get("WEAKENING").asDouble())
+                    .isLessThan(assessment.get("trailingProbabilities").get("STATUS_QUO").asDouble());
+        });
+    }
+
+    @Test
     void shouldCarryWhatAPostedBatchCoversAndRefuseACoverageThatIsNone() throws Exception {
         String base = "http://127.0.0.1:" + services.http().port() + "/v1/events";
         HttpResponse<String> covered = http.send(HttpRequest.newBuilder(URI.create(base))
