@@ -50,11 +50,6 @@ final class DyadAssessor {
             return cusum[MONITORED.indexOf(scenario)];
         }
 
-        /** The CUSUM statistics by scenario. */
-        Map<Scenario, Double> statistics() {
-            return DyadAssessor.statistics(cusum);
-        }
-
         /** The families' CUSUM statistics by family and scenario, families at 0 toward every scenario left out. */
         Map<String, Map<Scenario, Double>> familyStatistics(List<String> families) {
             Map<String, Map<Scenario, Double>> byFamily = new java.util.LinkedHashMap<>();
@@ -187,8 +182,9 @@ final class DyadAssessor {
     static double observed(Period period, PeriodTally tally, long clockMs) {
         long start = period.start().toEpochMilli();
         double days = (period.end().toEpochMilli() - start) / 86_400_000.0;
-        long lastDay = clockMs >= period.end().toEpochMilli() ? -1 : Math.floorDiv(clockMs - start, 86_400_000L);
-        return Math.min(1.0, tally.coveredDays((int) Math.min(Integer.MAX_VALUE, lastDay)) / days);
+        int lastDay = clockMs >= period.end().toEpochMilli() ? Integer.MAX_VALUE
+                : (int) Math.max(-1, Math.floorDiv(clockMs - start, 86_400_000L));
+        return Math.min(1.0, tally.coveredDays(lastDay) / days);
     }
 
     private Evaluation evaluate(PeriodTally tally, double exposure) {

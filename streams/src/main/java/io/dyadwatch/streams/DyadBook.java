@@ -7,13 +7,14 @@ import io.dyadwatch.model.assessment.Period;
 import io.dyadwatch.model.assessment.PeriodUnit;
 import io.dyadwatch.model.assessment.Scenario;
 import io.dyadwatch.model.event.Coverage;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One dyad's analyst, in plain Java: takes each counted report (or a tick of the wall clock), updates the
@@ -46,6 +47,8 @@ final class DyadBook {
     private final List<String> indicatorIds;
     private DyadState state;
     private DyadAssessor.Snapshot latest;
+    /** The last coverage declaration applied (in memory only). */
+    private Coverage lastCoverage;
 
     /**
      * @param state the stored state, or null for a dyad without events yet
@@ -117,14 +120,17 @@ final class DyadBook {
                     value(tally, indicator)));
         }
         Period period = event.period();
-        Map<Period, PeriodTally> changed = new java.util.HashMap<>();
-        changed.put(period, tally);
-        changed.putAll(ledger.cover(Coverage.day(java.time.LocalDate.ofInstant(event.occurredAt(),
-                java.time.ZoneOffset.UTC)), unit));
-        if (coverage != null) {
-            changed.putAll(ledger.cover(coverage, unit));
+        Set<Period> changed = new HashSet<>();
+        changed.add(period);
+        changed.addAll(ledger.cover(Coverage.day(java.time.LocalDate.ofInstant(event.occurredAt(),
+                java.time.ZoneOffset.UTC)), unit).keySet());
+        if (coverage != null && !coverage.equals(lastCoverage)) {
+            // a batch repeats its declaration on every record: applying it again changes nothing (covering is
+            // idempotent), so it is skipped; after a restart it is applied once more, harmlessly
+            changed.addAll(ledger.cover(coverage, unit).keySet());
+            lastCoverage = coverage;
         }
-        Period earliestChange = changed.keySet().stream().min(Period::compareTo).orElse(period);
+        Period earliestChange = java.util.Collections.min(changed);
         long occurredMs = event.occurredAt().toEpochMilli();
         long clock = eventClock ? occurredMs : wallMs;
         if (state == null) {
@@ -142,8 +148,9 @@ final class DyadBook {
         List<PendingStep> steps = new ArrayList<>(closeUntil(target, timestamp));
         Period restatedFrom = steps.isEmpty() ? earliestChange : min(earliestChange, steps.get(0).restatedFrom());
         steps.add(step(target, clock, List.of(event.key(key)), restatedFrom, timestamp, touched));
-        changed.put(period, ledger.tally(period)); // the event's tally with its day covered
-        return new Change(steps, changed);
+        Map<Period, PeriodTally> tallies = new java.util.HashMap<>();
+        changed.forEach(p -> tallies.put(p, ledger.tally(p)));
+        return new Change(steps, tallies);
     }
 
     /** An indicator's weighted count in a tally (a negative sum, from rounding, as 0). */

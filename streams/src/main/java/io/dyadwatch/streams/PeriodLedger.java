@@ -76,11 +76,6 @@ final class PeriodLedger {
         return changed;
     }
 
-    /** The earliest period with an event, or null. */
-    Period first() {
-        return tallies.isEmpty() ? null : tallies.firstKey();
-    }
-
     /** The tallies of the {@code periods} periods ending with {@code last}, latest first. */
     List<PeriodTally> trailing(Period last, int periods) {
         List<PeriodTally> list = new ArrayList<>(periods);

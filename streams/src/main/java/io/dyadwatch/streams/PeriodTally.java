@@ -43,9 +43,12 @@ record PeriodTally(long events, Map<String, Long> counts, Map<String, Double> we
         return (BitSet) covered.clone();
     }
 
-    /** Covered days up to and including day {@code last} of the period (all of them for a negative or large last). */
+    /** Covered days up to and including day {@code last} of the period (none for a negative last). */
     int coveredDays(int last) {
-        return last < 0 || last >= covered.length() ? covered.cardinality() : covered.get(0, last + 1).cardinality();
+        if (last < 0) {
+            return 0;
+        }
+        return last >= covered.length() ? covered.cardinality() : covered.get(0, last + 1).cardinality();
     }
 
     /** With days {@code from} to {@code to} (inclusive, days of the period) covered; itself when they already were. */

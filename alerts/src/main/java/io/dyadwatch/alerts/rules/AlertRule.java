@@ -37,9 +37,7 @@ public sealed interface AlertRule {
             Objects.requireNonNull(id, "id");
             scenarios = List.copyOf(scenarios);
             severity = Map.copyOf(severity);
-            if (!(resolveBelow > 0 && resolveBelow <= 1)) {
-                throw new IllegalArgumentException("resolveBelow must be in (0, 1], got " + resolveBelow);
-            }
+            requireShareOfThreshold(resolveBelow);
         }
     }
 
@@ -55,9 +53,7 @@ public sealed interface AlertRule {
             Objects.requireNonNull(id, "id");
             scenarios = List.copyOf(scenarios);
             severity = Map.copyOf(severity);
-            if (!(resolveBelow > 0 && resolveBelow <= 1)) {
-                throw new IllegalArgumentException("resolveBelow must be in (0, 1], got " + resolveBelow);
-            }
+            requireShareOfThreshold(resolveBelow);
         }
     }
 
@@ -111,6 +107,13 @@ public sealed interface AlertRule {
             if (!(atLeast > 0)) {
                 throw new IllegalArgumentException("atLeast must be > 0, got " + atLeast);
             }
+        }
+    }
+
+    /** A resolve-below factor: a share of the threshold, in (0, 1]. */
+    private static void requireShareOfThreshold(double resolveBelow) {
+        if (!(resolveBelow > 0 && resolveBelow <= 1)) {
+            throw new IllegalArgumentException("resolveBelow must be in (0, 1], got " + resolveBelow);
         }
     }
 }
