@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dyadwatch.model.assessment.PeriodUnit;
+import io.dyadwatch.model.event.RecordSpan;
 import io.dyadwatch.model.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +37,7 @@ class BacktestBundledRecordTest {
         record = new ArrayList<>();
         try (InputStream in = BacktestBundledRecordTest.class.getResourceAsStream(EventInput.BUNDLED_RECORD)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank()) {
+                if (!line.isBlank() && RecordSpan.parse(line).isEmpty()) { // its span line is no event
                     record.add(Json.MAPPER.readTree(line));
                 }
             }
