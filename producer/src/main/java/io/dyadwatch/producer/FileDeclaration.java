@@ -120,7 +120,9 @@ public final class FileDeclaration {
         try {
             return RecordSpan.parse(new String(line, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(input + ":1: " + e.getMessage(), e);
+            String reason = e.getMessage().startsWith("the record's span line") ? e.getMessage()
+                    : "the record's span line: " + e.getMessage();
+            throw new IllegalArgumentException(input + ":1: " + reason, e);
         }
     }
 

@@ -152,7 +152,7 @@ public final class Backtest {
     }
 
     /**
-     * @param inputs   each input's name with what it declared ({@code sq.jsonl (covers 2016-01-01..2025-12-30, its
+     * @param inputs   each input's name with what it declared ({@code sq.jsonl: covers 2016-01-01..2025-12-30 (its
      *                 span line)})
      * @param coverage the declared coverage of each event, by identity; an event of an input that declared none is
      *                 absent
@@ -198,7 +198,7 @@ public final class Backtest {
             } catch (IOException e) {
                 throw new IOException("cannot read " + input.name() + ": " + e.getMessage(), e);
             }
-            names.add(input.name() + " (" + declared.describe() + ")");
+            names.add(input.name() + ": " + declared.describe());
         }
         return new Loaded(events, refused, lines, names, coverage);
     }

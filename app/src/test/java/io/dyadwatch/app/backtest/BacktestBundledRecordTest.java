@@ -46,6 +46,19 @@ class BacktestBundledRecordTest {
         BacktestReport.write(result, dir, false);
     }
 
+    @Test
+    void shouldReadTheBundledRecordTheSameWhenItIsPassedAsAFile() throws IOException {
+        Path file = Path.of("..", "data", "history", EventInput.BUNDLED_RECORD.substring("/history/".length()));
+
+        BacktestResult passed = BacktestEvents.backtest().run(List.of(EventInput.file(file)), Window.ALL,
+                Backtest.Progress.NONE);
+
+        assertThat(passed.inputs().get(0)).endsWith(result.inputs().get(0).substring(result.inputs().get(0).indexOf(':')));
+        assertThat(passed.periods()).isEqualTo(result.periods());
+        assertThat(passed.alerts()).extracting(a -> a.alert().fingerprint() + " " + a.period())
+                .isEqualTo(result.alerts().stream().map(a -> a.alert().fingerprint() + " " + a.period()).toList());
+    }
+
     private static String quarterOf(JsonNode event) {
         return PeriodUnit.QUARTER.labelOf(LocalDate.parse(event.get("occurredAt").asText().substring(0, 10))
                 .atStartOfDay(ZoneOffset.UTC).toInstant());
