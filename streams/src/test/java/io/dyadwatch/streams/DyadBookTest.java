@@ -37,7 +37,7 @@ class DyadBookTest {
     }
 
     private List<AssessmentStep> feed(DyadBook book, Event event) {
-        return book.onReport(reports.record("CHN-RUS", event, 0), COVERED, 0, 0).steps().stream().map(PendingStep::step)
+        return book.onReport(reports.record("CHN-RUS", event, 0), "curated", COVERED, 0, 0).steps().stream().map(PendingStep::step)
                 .toList();
     }
 
