@@ -81,7 +81,7 @@ class AlertLifecycleTest {
                 a.indicators(), a.probabilities(), a.trailingProbabilities(), a.horizonPeriods(), a.changeStatistics(),
                 a.thresholds(), a.drivers(), a.explanations(), a.evidence(), a.triggers(), List.of(), List.of(),
                 Map.of("patrols", Map.of(Scenario.WEAKENING, 0.0, Scenario.STRENGTHENING, patrols)),
-                Map.of("patrols", Map.of(Scenario.WEAKENING, 7.5, Scenario.STRENGTHENING, 7.4)), Map.of());
+                Map.of("patrols", Map.of(Scenario.WEAKENING, 7.5, Scenario.STRENGTHENING, 7.4)), Map.of(), List.of());
     }
 
     @Test
@@ -123,7 +123,7 @@ class AlertLifecycleTest {
         Assessment batched = new Assessment(a.dyad(), a.period(), a.periodElapsed(), a.revision(), a.updatedAt(),
                 a.eventsInPeriod(), a.indicators(), a.probabilities(), a.trailingProbabilities(), a.horizonPeriods(),
                 a.changeStatistics(), a.thresholds(), a.drivers(), a.explanations(), a.evidence(), a.triggers(),
-                List.of(up, down), List.of(), Map.of(), Map.of(), Map.of());
+                List.of(up, down), List.of(), Map.of(), Map.of(), Map.of(), List.of());
 
         in.pipeInput("CHN-RUS", batched);
 

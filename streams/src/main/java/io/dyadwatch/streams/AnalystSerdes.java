@@ -1,6 +1,7 @@
 package io.dyadwatch.streams;
 
 import io.dyadwatch.model.assessment.AssessmentStep;
+import io.dyadwatch.model.assessment.ChannelCoverage;
 import io.dyadwatch.model.assessment.Period;
 import io.dyadwatch.model.assessment.PeriodResult;
 import io.dyadwatch.model.assessment.PeriodUnit;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,9 +38,10 @@ final class AnalystSerdes {
         out.strings(v.indicators());
         out.writeDouble(v.weight());
         out.writeLong(v.firstSeen());
+        out.writeByte(v.weighed() ? 1 : 0);
     }, in -> new ClusterState(in.string(), in.string(), in.instant(), period(in), in.string(), in.string(),
             in.string(), in.list(i -> new ClusterState.SourceRef(i.string(), i.string(), i.string())), in.strings(),
-            in.readLong(), in.strings(), in.readDouble(), in.readLong()));
+            in.readLong(), in.strings(), in.readDouble(), in.readLong(), in.readByte() == 1));
 
     /** Counts and weighted sums share their indicator ids: each id is written once, a missing value as -1 / NaN. */
     static final StateSerde<PeriodTally> TALLY = new StateSerde<>(PeriodTally.class, (v, out) -> {
@@ -67,6 +70,15 @@ final class AnalystSerdes {
         for (long word : covered) {
             out.writeLong(word);
         }
+        out.writeInt(v.pending().size());
+        for (Map.Entry<Integer, Map<String, Double>> day : v.pending().entrySet()) {
+            out.writeInt(day.getKey());
+            out.writeInt(day.getValue().size());
+            for (Map.Entry<String, Double> sum : day.getValue().entrySet()) {
+                out.string(sum.getKey());
+                out.writeDouble(sum.getValue());
+            }
+        }
     }, in -> {
         long events = in.readLong();
         int n = in.readInt();
@@ -86,8 +98,26 @@ final class AnalystSerdes {
         return new PeriodTally(events, counts, weighted, in.list(i -> new PeriodTally.Ranked(
                 new StateKey.OfEvent(i.string(), i.string(), i.string(), i.readLong(), i.string()), i.readDouble(),
                 i.readLong(),
-                i.strings())), in.readLong(), covered(in));
+                i.strings())), in.readLong(), covered(in), pending(in));
     });
+
+    private static Map<Integer, Map<String, Double>> pending(StateSerde.In in) throws IOException {
+        int days = in.readInt();
+        if (days < 0 || days > PeriodTally.MAX_DAY + 1) {
+            throw new IOException("corrupt pending days: " + days);
+        }
+        Map<Integer, Map<String, Double>> pending = new HashMap<>(days * 2);
+        for (int d = 0; d < days; d++) {
+            int day = in.readInt();
+            int n = in.readInt();
+            Map<String, Double> sums = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                sums.put(in.string(), in.readDouble());
+            }
+            pending.put(day, sums);
+        }
+        return pending;
+    }
 
     private static java.util.BitSet covered(StateSerde.In in) throws IOException {
         int words = in.readInt();
@@ -109,8 +139,39 @@ final class AnalystSerdes {
         out.writeLong(v.nextStep());
         out.writeInt(v.pending());
         scenarios(v.lastChange(), out);
-    }, in -> new DyadState(period(in), period(in), in.readLong(), in.readLong(), in.readLong(), in.readInt(),
-            scenarios(in)));
+        out.list(List.copyOf(v.channels().values()), (c, o) -> {
+            o.string(c.channel());
+            o.writeByte(c.weighed() ? 1 : 0);
+            day(c.declaredFrom(), o);
+            day(c.declaredTo(), o);
+            day(c.assumedFrom(), o);
+        });
+        day(v.assumedThrough(), out);
+    }, in -> {
+        Period first = period(in);
+        Period current = period(in);
+        long clock = in.readLong();
+        long revision = in.readLong();
+        long nextStep = in.readLong();
+        int pending = in.readInt();
+        Map<Scenario, Double> lastChange = scenarios(in);
+        Map<String, ChannelCoverage> channels = new HashMap<>();
+        for (ChannelCoverage c : in.list(i -> new ChannelCoverage(i.string(), i.readByte() == 1, day(i), day(i),
+                day(i)))) {
+            channels.put(c.channel(), c);
+        }
+        return new DyadState(first, current, clock, revision, nextStep, pending, lastChange, channels, day(in));
+    });
+
+    /** A day, or null, as its epoch day (Long.MIN_VALUE for null). */
+    private static void day(java.time.LocalDate day, StateSerde.Out out) throws IOException {
+        out.writeLong(day == null ? Long.MIN_VALUE : day.toEpochDay());
+    }
+
+    private static java.time.LocalDate day(StateSerde.In in) throws IOException {
+        long epochDay = in.readLong();
+        return epochDay == Long.MIN_VALUE ? null : java.time.LocalDate.ofEpochDay(epochDay);
+    }
 
     static final StateSerde<PendingStep> STEP = new StateSerde<>(PendingStep.class, (v, out) -> {
         AssessmentStep s = v.step();

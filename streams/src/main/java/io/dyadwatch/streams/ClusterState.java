@@ -32,12 +32,14 @@ import java.util.Objects;
  * @param reportIds  the first {@value #KEPT_REPORT_IDS} reports' event ids (state stays bounded however often a story repeats)
  * @param reports    how many reports were merged
  * @param indicators catalog indicators it counts for
- * @param weight     what it adds to its indicators' counts: 1 once confirmed, 0 before
+ * @param weight     what it adds to its indicators' counts: 1 once confirmed and weighed, 0 before
  * @param firstSeen  processing time of the first report, epoch milliseconds (for retention)
+ * @param weighed    true when one of its reports came from a weighed evidence channel ({@link EvidenceChannels}):
+ *                   an event only other channels reported is shown and corroborates, but is never counted
  */
 record ClusterState(String id, String type, Instant occurredAt, Period period, String name, String location,
         String summary, List<SourceRef> sources, List<String> reportIds, long reports, List<String> indicators,
-        double weight, long firstSeen) {
+        double weight, long firstSeen, boolean weighed) {
 
     /** Runs of characters other than letters and digits (compiled once: this runs several times per event). */
     private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -59,10 +61,11 @@ record ClusterState(String id, String type, Instant occurredAt, Period period, S
     }
 
     static ClusterState first(Event event, Period period, List<String> indicators, long now) {
+        boolean weighed = EvidenceChannels.weighed(EvidenceChannels.of(event));
         return new ClusterState(event.id(), event.type().name(), event.occurredAt(), period,
                 normalised(event.attribute("name")), normalised(event.attribute("location")), event.summary(),
                 List.of(ref(event.source())), List.of(event.id()), 1, indicators,
-                Confirmation.isConfirmed(event.source().grade(), 1) ? 1.0 : 0.0, now);
+                weighed && Confirmation.isConfirmed(event.source().grade(), 1) ? 1.0 : 0.0, now, weighed);
     }
 
     /**
@@ -96,10 +99,11 @@ record ClusterState(String id, String type, Instant occurredAt, Period period, S
             merged.set(known, incoming);
         }
         Grade best = merged.stream().map(s -> Grade.parse(s.grade())).min(Grade::compareTo).orElseThrow();
-        double newWeight = Confirmation.isConfirmed(best, merged.size()) ? 1.0 : 0.0;
+        boolean nowWeighed = weighed || EvidenceChannels.weighed(EvidenceChannels.of(event));
+        double newWeight = nowWeighed && Confirmation.isConfirmed(best, merged.size()) ? 1.0 : 0.0;
         // occurredAt stays the first report's: it places the event in its store and its period
         return new ClusterState(id, type, occurredAt, period, name, location, summary, merged, ids, reports + 1,
-                indicators, newWeight, firstSeen);
+                indicators, newWeight, firstSeen, nowWeighed);
     }
 
     /** Its key in the events store of a dyad. */

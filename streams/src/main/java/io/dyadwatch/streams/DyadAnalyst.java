@@ -145,7 +145,8 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         }
         DyadBook book = book(dyad);
         long firstStep = book.state() == null ? 0 : book.state().nextStep();
-        DyadBook.Change change = book.onReport(outcome, coverageOf(record), now, record.timestamp());
+        DyadBook.Change change = book.onReport(outcome, EvidenceChannels.of(record.value()), coverageOf(record), now,
+                record.timestamp());
         change.tallies().forEach((period, tally) -> periodStore.put(new StateKey.OfPeriod(dyad, period), tally));
         keep(book, firstStep, change.steps());
         if (book.state().pending() >= settings.assessmentMaxPending()) {
@@ -288,7 +289,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
                 drivers.stream().filter(d -> d.llr() > 0).map(Driver::explain).toList(), evidence,
                 List.copyOf(triggers.values()), published(book, steps),
                 List.copyOf(cited.values()), step.familyChangeStatistics(), book.thresholds().familyThresholds(),
-                book.thresholds().probabilityLevels());
+                book.thresholds().probabilityLevels(), List.copyOf(book.state().channels().values()));
     }
 
     /**
@@ -425,9 +426,10 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         for (String dyad : dyads) {
             DyadBook book = book(dyad);
             long firstStep = book.state().nextStep();
-            List<PendingStep> steps = book.onClock(nowMs, nowMs);
-            if (!steps.isEmpty()) {
-                keep(book, firstStep, steps);
+            DyadBook.Change change = book.onClock(nowMs, nowMs);
+            change.tallies().forEach((period, tally) -> periodStore.put(new StateKey.OfPeriod(dyad, period), tally));
+            if (!change.steps().isEmpty() || !change.tallies().isEmpty()) {
+                keep(book, firstStep, change.steps());
             }
         }
         publishAll(); // a closed period is news: publish it now rather than at the next assessment interval

@@ -3,11 +3,14 @@ package io.dyadwatch.streams;
 import io.dyadwatch.catalog.model.CusumState;
 import io.dyadwatch.catalog.model.CusumThresholds;
 import io.dyadwatch.model.assessment.AssessmentStep;
+import io.dyadwatch.model.assessment.ChannelCoverage;
 import io.dyadwatch.model.assessment.Period;
 import io.dyadwatch.model.assessment.PeriodUnit;
 import io.dyadwatch.model.assessment.Scenario;
 import io.dyadwatch.model.event.Coverage;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -95,11 +98,18 @@ final class DyadBook {
     /**
      * A report was counted (a new event, or another report of a known one).
      *
-     * @param coverage  the days the report's batch declared it covers, or null (then it covers its own day)
+     * <p>Coverage is chosen apart from what was reported: a report never covers its own day. A declared coverage
+     * marks its days for the report's channel; a report that declares nothing starts its channel's assumed coverage,
+     * continuous from the first whole day after the dyad's clock at that first receipt, once and for good. Only
+     * weighed channels' coverage marks days ({@link EvidenceChannels}); an event on a day nobody covered is evidence
+     * to show, not a count.
+     *
+     * @param channel   the report's evidence channel
+     * @param coverage  the days the report's batch declared it covers, or null when it declared nothing
      * @param wallMs    the wall-clock time (used with the wall clock only)
      * @param timestamp the input record's timestamp
      */
-    Change onReport(ReportLedger.Outcome outcome, Coverage coverage, long wallMs, long timestamp) {
+    Change onReport(ReportLedger.Outcome outcome, String channel, Coverage coverage, long wallMs, long timestamp) {
         ClusterState event;
         PeriodTally tally;
         PeriodTally before;
@@ -114,23 +124,7 @@ final class DyadBook {
         } else {
             return Change.NONE;
         }
-        List<PendingStep.Touched> touched = new ArrayList<>(event.indicators().size());
-        for (String indicator : event.indicators()) {
-            touched.add(new PendingStep.Touched(event.period(), indicator, value(before, indicator),
-                    value(tally, indicator)));
-        }
         Period period = event.period();
-        Set<Period> changed = new HashSet<>();
-        changed.add(period);
-        changed.addAll(ledger.cover(Coverage.day(java.time.LocalDate.ofInstant(event.occurredAt(),
-                java.time.ZoneOffset.UTC)), unit).keySet());
-        if (coverage != null && !coverage.equals(lastCoverage)) {
-            // a batch repeats its declaration on every record: applying it again changes nothing (covering is
-            // idempotent), so it is skipped; after a restart it is applied once more, harmlessly
-            changed.addAll(ledger.cover(coverage, unit).keySet());
-            lastCoverage = coverage;
-        }
-        Period earliestChange = java.util.Collections.min(changed);
         long occurredMs = event.occurredAt().toEpochMilli();
         long clock = eventClock ? occurredMs : wallMs;
         if (state == null) {
@@ -141,6 +135,16 @@ final class DyadBook {
             }
             clock = eventClock ? Math.max(state.clockMs(), occurredMs) : wallMs;
         }
+        Set<Period> changed = new HashSet<>();
+        changed.add(period);
+        changed.addAll(applyCoverage(channel, coverage, clock));
+        changed.addAll(extendAssumed(clock));
+        List<PendingStep.Touched> touched = new ArrayList<>(event.indicators().size());
+        PeriodTally after = ledger.tally(period);
+        for (String indicator : event.indicators()) {
+            touched.add(new PendingStep.Touched(period, indicator, value(before, indicator), value(after, indicator)));
+        }
+        Period earliestChange = java.util.Collections.min(changed);
         if (earliestChange.isBefore(state.current())) {
             assessor.restate(earliestChange);
         }
@@ -153,29 +157,91 @@ final class DyadBook {
         return new Change(steps, tallies);
     }
 
+    /**
+     * Records what the report's channel covers: its declaration, or, for its first undeclared report, the start of
+     * its assumed coverage. Returns the periods whose tallies changed.
+     */
+    private Set<Period> applyCoverage(String channel, Coverage coverage, long clockMs) {
+        ChannelCoverage known = state.channels().get(channel);
+        boolean weighed = EvidenceChannels.weighed(channel);
+        ChannelCoverage now = known == null ? ChannelCoverage.seen(channel, weighed) : known;
+        Set<Period> changed = new HashSet<>();
+        if (coverage != null) {
+            now = now.declared(coverage.from(), coverage.to());
+            if (weighed && !coverage.equals(lastCoverage)) {
+                // a batch repeats its declaration on every record: applying it again changes nothing (covering is
+                // idempotent), so it is skipped; after a restart it is applied once more, harmlessly
+                changed.addAll(ledger.cover(coverage, unit).keySet());
+                lastCoverage = coverage;
+            }
+        } else if (now.assumedFrom() == null) {
+            now = now.assumedFrom(day(clockMs).plusDays(1));
+        }
+        if (!now.equals(known)) {
+            state = state.withChannel(now);
+        }
+        return changed;
+    }
+
+    /**
+     * Marks the weighed channels' assumed coverage through the day of {@code clockMs}: from the first day assumed
+     * (or the day after the last one marked) to the clock's day. Returns the periods whose tallies changed.
+     */
+    private Set<Period> extendAssumed(long clockMs) {
+        LocalDate from = null;
+        for (ChannelCoverage c : state.channels().values()) {
+            if (c.weighed() && c.assumedFrom() != null && (from == null || c.assumedFrom().isBefore(from))) {
+                from = c.assumedFrom();
+            }
+        }
+        if (from == null) {
+            return Set.of();
+        }
+        LocalDate through = state.assumedThrough();
+        LocalDate start = through == null || through.isBefore(from) ? from : through.plusDays(1);
+        LocalDate clockDay = day(clockMs);
+        if (start.isAfter(clockDay)) {
+            return Set.of();
+        }
+        Set<Period> changed = new HashSet<>(ledger.cover(new Coverage(start, clockDay), unit).keySet());
+        state = state.withAssumedThrough(clockDay);
+        return changed;
+    }
+
+    private static LocalDate day(long epochMs) {
+        return LocalDate.ofInstant(Instant.ofEpochMilli(epochMs), ZoneOffset.UTC);
+    }
+
     /** An indicator's weighted count in a tally (a negative sum, from rounding, as 0). */
     static double value(PeriodTally tally, String indicator) {
         return Math.max(0, tally.weighted().getOrDefault(indicator, 0.0));
     }
 
-    /** A tick of the wall clock: closes the periods it left behind, and reports a moved change statistic. */
-    List<PendingStep> onClock(long wallMs, long timestamp) {
+    /**
+     * A tick of the wall clock: marks the assumed coverage through today, closes the periods the clock left behind,
+     * and reports a moved change statistic.
+     */
+    Change onClock(long wallMs, long timestamp) {
         if (state == null) {
-            return List.of();
+            return Change.NONE;
         }
+        Set<Period> changed = extendAssumed(wallMs);
+        Map<Period, PeriodTally> tallies = new java.util.HashMap<>();
+        changed.forEach(p -> tallies.put(p, ledger.tally(p)));
         Period target = Period.of(unit, Instant.ofEpochMilli(wallMs));
         if (target.isAfter(state.current())) {
             List<PendingStep> steps = new ArrayList<>(closeUntil(target, timestamp));
             steps.add(step(target, wallMs, List.of(), target, timestamp, List.of()));
-            return steps;
+            return new Change(steps, tallies);
         }
         DyadAssessor.Snapshot now = assessor.assess(ledger, state.first(), state.current(), wallMs);
         for (Scenario s : CusumState.MONITORED) {
             if (Math.abs(now.statistic(s) - state.lastChange().getOrDefault(s, 0.0)) > TICK_CHANGE) {
-                return List.of(step(state.current(), wallMs, List.of(), state.current(), timestamp, List.of()));
+                return new Change(List.of(step(state.current(), wallMs, List.of(), state.current(), timestamp,
+                        List.of())), tallies);
             }
         }
-        return List.of();
+        return new Change(List.of(), tallies);
     }
 
     /** The latest snapshot (recomputed from the ledger after a restart). */

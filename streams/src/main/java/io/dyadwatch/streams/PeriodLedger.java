@@ -41,14 +41,15 @@ final class PeriodLedger {
 
     /** Adds a newly reported event to its period; returns the period's new tally. */
     PeriodTally add(ClusterState event) {
-        PeriodTally tally = tally(event.period()).withEvent(dyad, event, keep);
+        PeriodTally tally = tally(event.period()).withEvent(dyad, event, keep, dayOf(event));
         tallies.put(event.period(), tally);
         return tally;
     }
 
     /** Changes a known event's weight after another report of it; returns its period's new tally. */
     PeriodTally merge(ClusterState before, ClusterState after) {
-        PeriodTally tally = tally(after.period()).withWeightChange(dyad, after, after.weight() - before.weight(), keep);
+        PeriodTally tally = tally(after.period()).withWeightChange(dyad, after, after.weight() - before.weight(), keep,
+                dayOf(after));
         tallies.put(after.period(), tally);
         return tally;
     }
@@ -74,6 +75,12 @@ final class PeriodLedger {
             }
         }
         return changed;
+    }
+
+    /** The day of its period an event happened on (day 0 is the period's first day). */
+    static int dayOf(ClusterState event) {
+        return (int) java.time.temporal.ChronoUnit.DAYS.between(event.period().startDate(),
+                java.time.LocalDate.ofInstant(event.occurredAt(), java.time.ZoneOffset.UTC));
     }
 
     /** The tallies of the {@code periods} periods ending with {@code last}, latest first. */

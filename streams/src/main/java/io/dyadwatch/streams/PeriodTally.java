@@ -13,13 +13,16 @@ import java.util.Map;
  *
  * @param events   distinct events (after de-duplication and corroboration)
  * @param counts   events per indicator
- * @param weighted weighted sum per indicator
+ * @param weighted weighted sum per indicator of the weighed events on covered days: what the model counts
  * @param top      the heaviest events with their weights, heaviest first
  * @param revision incremented on every change
- * @param covered  the period's days covered by a collection (day 0 is its first day): absence counts for these only
+ * @param covered  the period's days covered by a weighed channel's collection (day 0 is its first day): presence
+ *                 and absence count for these only
+ * @param pending  weighted sums per indicator of the weighed events on days NOT covered, by day of the period: shown
+ *                 as evidence, not counted; moved into {@code weighted} if a later declaration covers their day
  */
 record PeriodTally(long events, Map<String, Long> counts, Map<String, Double> weighted, List<Ranked> top,
-        long revision, BitSet covered) {
+        long revision, BitSet covered, Map<Integer, Map<String, Double>> pending) {
 
     /** An event's key, weight and indicators, with its time to break ties (newer first). */
     record Ranked(StateKey.OfEvent key, double weight, long occurredAtMs, List<String> indicators) {
@@ -33,9 +36,20 @@ record PeriodTally(long events, Map<String, Long> counts, Map<String, Double> we
         weighted = Map.copyOf(weighted);
         top = List.copyOf(top);
         covered = (BitSet) covered.clone();
+        Map<Integer, Map<String, Double>> days = new java.util.TreeMap<>();
+        pending.forEach((day, sums) -> {
+            if (day < 0 || day > MAX_DAY) {
+                throw new IllegalArgumentException("day " + day + " is outside a period");
+            }
+            days.put(day, Map.copyOf(sums));
+        });
+        pending = java.util.Collections.unmodifiableMap(days);
     }
 
-    static final PeriodTally EMPTY = new PeriodTally(0, Map.of(), Map.of(), List.of(), 0, new BitSet());
+    /** The last day index a period can have (a year of 366 days). */
+    static final int MAX_DAY = 365;
+
+    static final PeriodTally EMPTY = new PeriodTally(0, Map.of(), Map.of(), List.of(), 0, new BitSet(), Map.of());
 
     /** The covered days (a copy). */
     @Override
@@ -51,34 +65,70 @@ record PeriodTally(long events, Map<String, Long> counts, Map<String, Double> we
         return last >= covered.length() ? covered.cardinality() : covered.get(0, last + 1).cardinality();
     }
 
-    /** With days {@code from} to {@code to} (inclusive, days of the period) covered; itself when they already were. */
+    /** True when day {@code day} of the period is covered. */
+    boolean isCovered(int day) {
+        return covered.get(day);
+    }
+
+    /**
+     * With days {@code from} to {@code to} (inclusive, days of the period) covered; itself when they already were.
+     * The weights of events on newly covered days move from {@code pending} into the counted sums.
+     */
     PeriodTally withCovered(int from, int to) {
         if (covered.get(from, to + 1).cardinality() == to - from + 1) {
             return this;
         }
         BitSet more = (BitSet) covered.clone();
         more.set(from, to + 1);
-        return new PeriodTally(events, counts, weighted, top, revision + 1, more);
+        if (pending.isEmpty()) {
+            return new PeriodTally(events, counts, weighted, top, revision + 1, more, pending);
+        }
+        Map<String, Double> w = new HashMap<>(weighted);
+        Map<Integer, Map<String, Double>> still = new HashMap<>();
+        pending.forEach((day, sums) -> {
+            if (day >= from && day <= to) {
+                sums.forEach((indicator, value) -> w.merge(indicator, value, Double::sum));
+            } else {
+                still.put(day, sums);
+            }
+        });
+        return new PeriodTally(events, counts, w, top, revision + 1, more, still);
     }
 
-    /** With one more distinct event. */
-    PeriodTally withEvent(String dyad, ClusterState cluster, int keep) {
+    /** With one more distinct event, on day {@code day} of the period. */
+    PeriodTally withEvent(String dyad, ClusterState cluster, int keep, int day) {
         Map<String, Long> c = new HashMap<>(counts);
-        Map<String, Double> w = new HashMap<>(weighted);
         for (String indicator : cluster.indicators()) {
             c.merge(indicator, 1L, Long::sum);
-            w.merge(indicator, cluster.weight(), Double::sum);
         }
-        return new PeriodTally(events + 1, c, w, ranked(dyad, cluster, keep), revision + 1, covered);
+        return withWeights(c, cluster, cluster.weight(), day).ranking(dyad, cluster, keep, events + 1);
     }
 
-    /** With an event's weight changed by corroboration. */
-    PeriodTally withWeightChange(String dyad, ClusterState cluster, double delta, int keep) {
-        Map<String, Double> w = new HashMap<>(weighted);
-        for (String indicator : cluster.indicators()) {
-            w.merge(indicator, delta, Double::sum);
+    /** With an event's weight changed by corroboration (it happened on day {@code day} of the period). */
+    PeriodTally withWeightChange(String dyad, ClusterState cluster, double delta, int keep, int day) {
+        return withWeights(counts, cluster, delta, day).ranking(dyad, cluster, keep, events);
+    }
+
+    /** The event's weight change added to the counted sums when its day is covered, to {@code pending} otherwise. */
+    private PeriodTally withWeights(Map<String, Long> c, ClusterState cluster, double delta, int day) {
+        if (delta == 0) {
+            return new PeriodTally(events, c, weighted, top, revision, covered, pending);
         }
-        return new PeriodTally(events, counts, w, ranked(dyad, cluster, keep), revision + 1, covered);
+        if (covered.get(day)) {
+            Map<String, Double> w = new HashMap<>(weighted);
+            cluster.indicators().forEach(indicator -> w.merge(indicator, delta, Double::sum));
+            return new PeriodTally(events, c, w, top, revision, covered, pending);
+        }
+        Map<Integer, Map<String, Double>> p = new HashMap<>(pending);
+        Map<String, Double> sums = new HashMap<>(p.getOrDefault(day, Map.of()));
+        cluster.indicators().forEach(indicator -> sums.merge(indicator, delta, Double::sum));
+        p.put(day, sums);
+        return new PeriodTally(events, c, weighted, top, revision, covered, p);
+    }
+
+    private PeriodTally ranking(String dyad, ClusterState cluster, int keep, long eventCount) {
+        return new PeriodTally(eventCount, counts, weighted, ranked(dyad, cluster, keep), revision + 1, covered,
+                pending);
     }
 
     private List<Ranked> ranked(String dyad, ClusterState cluster, int keep) {

@@ -28,10 +28,11 @@ final class StateSerde<T> implements Serde<T> {
 
     /**
      * Format version byte written first. Version 2 came with the analyst's new stores (other names, other
-     * shapes); version 1 state is not read: it lives in the old stores, and the upgrade replays the events topic
-     * (docs/operations.md).
+     * shapes); version 3 with evidence channels and coverage chosen apart from the reports (a tally's uncovered
+     * events, a dyad's channels). Older state is not read: the default application id changed with each version,
+     * so an upgrade replays the events topic (docs/operations.md).
      */
-    static final byte VERSION = 2;
+    static final byte VERSION = 3;
 
     /** Writes one value's fields. */
     @FunctionalInterface

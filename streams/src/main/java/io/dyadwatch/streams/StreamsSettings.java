@@ -32,8 +32,8 @@ public final class StreamsSettings extends AbstractConfig {
 
     /** The definitions, with their documented defaults. */
     public static final ConfigDef DEF = new ConfigDef()
-            .define(APPLICATION_ID, Type.STRING, "dyadwatch-v2", Importance.HIGH,
-                    "Kafka Streams application id: consumer group and prefix of internal topics. The default's -v2 "
+            .define(APPLICATION_ID, Type.STRING, "dyadwatch-v3", Importance.HIGH,
+                    "Kafka Streams application id: consumer group and prefix of internal topics. The default's -v3 "
                             + "is the state format: a new format comes with a new id, so an upgraded instance rebuilds "
                             + "its state by replaying the events topic instead of starting from the old one's offsets "
                             + "with empty stores (docs/operations.md).")

@@ -34,12 +34,18 @@ class AnalystSerdesTest {
                 Period.parse("2023-Q1"), "bomber patrol", null, "Ä summary with \"quotes\" and ✈",
                 List.of(new ClusterState.SourceRef("Kyodo", "https://example.org/a", "B2"),
                         new ClusterState.SourceRef("Japan Joint Staff", null, "A1")),
-                List.of("e1", "e2"), 2, List.of("combined-air-patrol", "patrol-near-allies"), 0.91, 1_700_000_000_000L);
+                List.of("e1", "e2"), 2, List.of("combined-air-patrol", "patrol-near-allies"), 0.91, 1_700_000_000_000L, true);
         PeriodTally tally = new PeriodTally(3, Map.of("combined-air-patrol", 2L), Map.of("combined-air-patrol", 1.4),
                 List.of(new PeriodTally.Ranked(KEY, 0.9, 12L, List.of("combined-air-patrol"))), 9,
-                java.util.BitSet.valueOf(new long[] {0b1011L, 1L << 40}));
+                java.util.BitSet.valueOf(new long[] {0b1011L, 1L << 40}),
+                Map.of(5, Map.of("lethal-aid", 1.0, "dual-use-export", 1.0), 70, Map.of("arms-transfer", 0.0)));
         DyadState dyad = new DyadState(Period.parse("2012-Q1"), Period.parse("2024-Q2"), 123L, 77, 80, 3,
-                Map.of(Scenario.WEAKENING, 1.25, Scenario.STRENGTHENING, 0.0));
+                Map.of(Scenario.WEAKENING, 1.25, Scenario.STRENGTHENING, 0.0),
+                Map.of("curated", new io.dyadwatch.model.assessment.ChannelCoverage("curated", true,
+                                java.time.LocalDate.parse("2012-01-01"), java.time.LocalDate.parse("2025-12-31"),
+                                java.time.LocalDate.parse("2026-01-02")),
+                        "gdelt", io.dyadwatch.model.assessment.ChannelCoverage.seen("gdelt", false)),
+                java.time.LocalDate.parse("2026-02-01"));
         PendingStep step = new PendingStep(new AssessmentStep(77, "2024-Q2", 0.5, 4,
                 Map.of(Scenario.STATUS_QUO, 0.6, Scenario.WEAKENING, 0.1, Scenario.STRENGTHENING, 0.3),
                 Map.of(Scenario.STATUS_QUO, 0.7), Map.of(Scenario.WEAKENING, 1.0), List.of("e1"), List.of("e1"), Map.of(),

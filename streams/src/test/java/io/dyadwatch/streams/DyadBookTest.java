@@ -37,8 +37,13 @@ class DyadBookTest {
     }
 
     private List<AssessmentStep> feed(DyadBook book, Event event) {
-        return book.onReport(reports.record("CHN-RUS", event, 0), COVERED, 0, 0).steps().stream().map(PendingStep::step)
+        return book.onReport(reports.record("CHN-RUS", event, 0), "curated", COVERED, 0, 0).steps().stream().map(PendingStep::step)
                 .toList();
+    }
+
+    private List<AssessmentStep> feedUndeclared(DyadBook book, Event event) {
+        return book.onReport(reports.record("CHN-RUS", event, 0), "curated", null, 0, 0).steps().stream()
+                .map(PendingStep::step).toList();
     }
 
     private static Event exercise(String id, String date) {
@@ -124,5 +129,74 @@ class DyadBookTest {
         List<AssessmentStep> steps = feed(book, exercise("b", "2023-03-10"));
 
         assertThat(steps.get(0).evidence()).hasSize(3).contains("a", "b", "aid");
+    }
+
+    @Test
+    void shouldNotCountTheFirstUndeclaredReportButAssumeCoverageFromTheNextDay() {
+        DyadBook book = book();
+
+        feedUndeclared(book, exercise("a", "2022-02-01"));
+
+        PeriodTally tally = book.ledger().tally(Period.parse("2022-Q1"));
+        assertThat(tally.weighted()).as("a report never covers its own day").isEmpty();
+        assertThat(tally.pending()).containsKey(31);
+        assertThat(tally.top()).as("but it is evidence").hasSize(1);
+        assertThat(book.state().channels().get("curated").assumedFrom()).isEqualTo(LocalDate.parse("2022-02-02"));
+        assertThat(book.state().channels().get("curated").basis()).isEqualTo("assumed");
+
+        feedUndeclared(book, exercise("b", "2022-03-01"));
+
+        assertThat(book.ledger().tally(Period.parse("2022-Q1")).weighted()).isNotEmpty();
+        assertThat(book.ledger().tally(Period.parse("2022-Q1")).coveredDays(Integer.MAX_VALUE))
+                .as("2022-02-02 to the clock's day, 2022-03-01").isEqualTo(28);
+    }
+
+    @Test
+    void shouldShowButNotWeighAReportAboutTimeBeforeItsChannelWasCovered() {
+        DyadBook book = book();
+        feedUndeclared(book, exercise("now", "2024-01-10"));
+
+        List<AssessmentStep> steps = feedUndeclared(book, exercise("old", "2022-05-01"));
+
+        PeriodTally old = book.ledger().tally(Period.parse("2022-Q2"));
+        assertThat(old.weighted()).isEmpty();
+        assertThat(old.events()).isEqualTo(1);
+        assertThat(DyadAssessor.observed(Period.parse("2022-Q2"), old, Long.MAX_VALUE)).isZero();
+        AssessmentStep last = steps.get(steps.size() - 1);
+        assertThat(last.changeStatistics().values()).as("nothing before 2024-01-11 was covered: no term at all")
+                .allSatisfy(v -> assertThat(v).isZero());
+    }
+
+    @Test
+    void shouldCountAnUncoveredReportOnceALaterDeclarationCoversItsDay() {
+        DyadBook book = book();
+        feedUndeclared(book, exercise("now", "2024-01-10"));
+        feedUndeclared(book, exercise("old", "2022-05-01"));
+
+        book.onReport(reports.record("CHN-RUS", exercise("declared", "2022-08-01"), 0), "curated",
+                Coverage.parse("2022-01-01..2022-12-31"), 0, 0);
+
+        assertThat(book.ledger().tally(Period.parse("2022-Q2")).weighted()).isNotEmpty();
+        assertThat(book.ledger().tally(Period.parse("2022-Q2")).pending()).isEmpty();
+        assertThat(book.state().channels().get("curated").basis()).isEqualTo("declared and assumed");
+    }
+
+    @Test
+    void shouldNotMoveAnyStatisticWhenABurstOfOldReportsReachesAMonitorOnTheWallClock() {
+        DyadBook book = new DyadBook("CHN-RUS", PeriodUnit.QUARTER, false, new PeriodLedger("CHN-RUS", 10),
+                new DyadAssessor(MODEL, CHN_RUS, PeriodUnit.QUARTER, 4), new EvidenceSelector(5),
+                MODEL.thresholds(CHN_RUS), MODEL.indicatorIds(), null);
+        long today = java.time.Instant.parse("2026-12-05T10:00:00Z").toEpochMilli();
+        AssessmentStep last = null;
+        for (int i = 0; i < 41; i++) {
+            Event report = exercise("burst" + i, LocalDate.parse("2024-07-01").plusDays(i).toString());
+            List<AssessmentStep> steps = book.onReport(reports.record("CHN-RUS", report, today), "curated", null,
+                    today, today).steps().stream().map(PendingStep::step).toList();
+            last = steps.get(steps.size() - 1);
+        }
+
+        assertThat(book.ledger().tally(Period.parse("2024-Q3")).weighted()).isEmpty();
+        assertThat(last.changeStatistics().values()).allSatisfy(v -> assertThat(v).isZero());
+        assertThat(book.state().channels().get("curated").assumedFrom()).isEqualTo(LocalDate.parse("2026-12-06"));
     }
 }

@@ -38,6 +38,8 @@ import java.util.Objects;
  * @param familyThresholds      the alarm threshold of each family's statistic
  * @param probabilityLevels     the trailing probability at which the probability-level rule fires, calibrated with
  *                              the thresholds to the false-alarm budget (the rules' configured level is a floor)
+ * @param coverage              each evidence channel seen for the dyad: whether it is weighed, and what it covers,
+ *                              declared or assumed (empty in assessments written before channels)
  */
 public record Assessment(String dyad, String period, double periodElapsed, long revision, Instant updatedAt,
         long eventsInPeriod, Map<String, Double> indicators, Map<Scenario, Double> probabilities,
@@ -45,7 +47,7 @@ public record Assessment(String dyad, String period, double periodElapsed, long 
         Map<Scenario, Double> thresholds, List<Driver> drivers, List<String> explanations, List<EvidenceItem> evidence,
         List<EvidenceItem> triggers, List<AssessmentStep> steps, List<EvidenceItem> stepEvidence,
         Map<String, Map<Scenario, Double>> familyChangeStatistics, Map<String, Map<Scenario, Double>> familyThresholds,
-        Map<Scenario, Double> probabilityLevels) {
+        Map<Scenario, Double> probabilityLevels, List<ChannelCoverage> coverage) {
 
     public Assessment {
         Objects.requireNonNull(dyad, "dyad");
@@ -65,6 +67,7 @@ public record Assessment(String dyad, String period, double periodElapsed, long 
         familyChangeStatistics = copyFamilies(familyChangeStatistics);
         familyThresholds = copyFamilies(familyThresholds);
         probabilityLevels = Map.copyOf(probabilityLevels == null ? Map.of() : probabilityLevels);
+        coverage = List.copyOf(coverage == null ? List.of() : coverage);
     }
 
     /** An unmodifiable copy of a family-to-scenario map, in family order; empty for null. */
@@ -85,7 +88,7 @@ public record Assessment(String dyad, String period, double periodElapsed, long 
             List<EvidenceItem> triggers) {
         this(dyad, period, periodElapsed, revision, updatedAt, eventsInPeriod, indicators, probabilities,
                 trailingProbabilities, horizonPeriods, changeStatistics, thresholds, drivers, explanations, evidence,
-                triggers, List.of(), List.of(), Map.of(), Map.of(), Map.of());
+                triggers, List.of(), List.of(), Map.of(), Map.of(), Map.of(), List.of());
     }
 
     /**
@@ -120,7 +123,7 @@ public record Assessment(String dyad, String period, double periodElapsed, long 
                     step.eventsInPeriod(), values, step.probabilities(), step.trailingProbabilities(), horizonPeriods,
                     step.changeStatistics(), thresholds, drivers, explanations, resolve(evidenceIds, byId),
                     resolve(step.triggers(), byId), List.of(), List.of(), step.familyChangeStatistics(), familyThresholds,
-                    probabilityLevels));
+                    probabilityLevels, coverage));
         }
         return views;
     }

@@ -57,7 +57,8 @@ class RecordSchemaTest {
                 plain.updatedAt(), plain.eventsInPeriod(), plain.indicators(), p, plain.trailingProbabilities(),
                 plain.horizonPeriods(), plain.changeStatistics(), plain.thresholds(), plain.drivers(),
                 plain.explanations(), plain.evidence(), plain.triggers(), List.of(first, second), List.of(), Map.of(),
-                Map.of(), Map.of());
+                Map.of(), Map.of(), List.of(new ChannelCoverage("curated", true, java.time.LocalDate.parse("2012-01-01"),
+                        java.time.LocalDate.parse("2025-12-31"), null), ChannelCoverage.seen("gdelt", false)));
         String json = Json.MAPPER.writeValueAsString(withSteps);
 
         assertThat(schema("assessment-v1.schema.json").validate(json, InputFormat.JSON)).as(json).isEmpty();
