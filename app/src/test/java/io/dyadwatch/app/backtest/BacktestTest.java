@@ -44,8 +44,10 @@ class BacktestTest {
 
     @Test
     void shouldCarryNoEvidenceForQuartersNobodyCollectedAndShowThemAsNotObserved() throws IOException {
-        // a file with no declared coverage: each event covers its own day, the quarters between carry nothing
-        String lines = String.join("\n", exercise("a", "2022-11-02"), exercise("b", "2023-08-10"));
+        // a file that declares 2022-Q4 only: the quarters after it nobody collected carry nothing, and the report
+        // of 2023-08-10 is shown but covers no day of its own
+        String lines = String.join("\n", "{\"covers\":\"2022-10-01..2022-12-31\"}", exercise("a", "2022-11-02"),
+                exercise("b", "2023-08-10"));
 
         BacktestResult result = BacktestEvents.backtest().run(List.of(EventInput.text("hand", lines)), Window.ALL,
                 Backtest.Progress.NONE);
@@ -76,6 +78,8 @@ class BacktestTest {
         assertThat(result.inputs()).containsExactly("spanned.jsonl: covers 2022-10-01..2023-09-30 (its span line)");
         assertThat(result.periods()).extracting(PeriodRow::period)
                 .containsExactly("2022-Q4", "2023-Q1", "2023-Q2", "2023-Q3");
+        assertThat(result.periods().get(0).exposure()).as("from the span's first day, not the first report's")
+                .isEqualTo(1.0);
         assertThat(result.periods().get(1).exposure()).as("a silent quarter the file covers is observed").isEqualTo(1.0);
         assertThat(result.periods().get(2).exposure()).isEqualTo(1.0);
     }
