@@ -44,15 +44,16 @@ public final class BacktestCommand implements Callable<Integer> {
     List<Path> events = new ArrayList<>();
 
     @Option(names = "--covers", paramLabel = "[FILE=]FROM..TO",
-            description = {"The days an input covers, both included (ISO dates): absence of reports in them is evidence.",
-                    "FILE=FROM..TO for one of the --events files (repeatable, once per file); FROM..TO alone when there is",
-                    "one input (one --events file, or the bundled record). Wins over the file's own span line",
-                    "{\"covers\":\"FROM..TO\"}; an input with neither declares nothing, and its channel's coverage is",
-                    "assumed from the first event received."})
+            description = "The days an input covers, both included (ISO dates): absence of reports in them is "
+                    + "evidence. FILE=FROM..TO for one of the --events files (repeatable, once per file); "
+                    + "FROM..TO alone when there is one input (one --events file, or the bundled record). Wins "
+                    + "over the file's own span line {\"covers\":\"FROM..TO\"}; an input with neither declares "
+                    + "nothing, and its channel's coverage is assumed from the first event received.")
     List<String> covers = new ArrayList<>();
 
     @Option(names = "--dyad", paramLabel = "DYAD",
-            description = "Dyad or group to replay, like CHN-RUS (default CHN-RUS); its profile must be in the catalog.")
+            description = "Dyad or group to replay, like CHN-RUS (default CHN-RUS); its profile must be in the "
+                    + "catalog.")
     String dyad;
 
     @Option(names = "--from", paramLabel = "PERIOD",
@@ -78,7 +79,8 @@ public final class BacktestCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Any setting, e.g. --set alerts.rules.file=rules.yml. Repeatable. streams.clock is always event.")
+            description = "Any setting, e.g. --set alerts.rules.file=rules.yml. Repeatable. streams.clock is always"
+                    + " event.")
     List<String> sets = new ArrayList<>();
 
     @Override

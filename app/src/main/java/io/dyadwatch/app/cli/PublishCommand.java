@@ -44,11 +44,11 @@ public final class PublishCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "JSON-lines files; '-' reads standard input.")
     List<String> files;
 
-    @picocli.CommandLine.Option(names = "--covers", paramLabel = "FROM..TO", description = {"The days these files cover, "
+    @picocli.CommandLine.Option(names = "--covers", paramLabel = "FROM..TO", description = "The days these files cover, "
             + "both included (ISO dates, like 2024-07-01..2024-08-31): the time their collector watched, so that absence of "
             + "reports in it is evidence. Applies to the channel of each file's events and wins over a file's own span "
-            + "line.", "Without it a file that starts with a span line {\"covers\":\"FROM..TO\"} declares that span; "
-            + "one without declares nothing, and the monitor assumes the channel's coverage from first receipt."})
+            + "line. Without it a file that starts with a span line {\"covers\":\"FROM..TO\"} declares that span; "
+            + "one without declares nothing, and the monitor assumes the channel's coverage from first receipt.")
     String covers;
 
     @picocli.CommandLine.Option(names = "--quiet", description = "No progress line on the terminal.")

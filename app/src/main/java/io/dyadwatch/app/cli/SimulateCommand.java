@@ -83,10 +83,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--publish", description = "Publish to the events topic instead of printing.")
     boolean publish;
 
-    @Option(names = "--undeclared", description = {"Declare no coverage: no span line in the output (with --publish,",
-            "no dyadwatch-covers header), so the monitor assumes the channel's coverage from the first event. By",
-            "default the output starts with its simulated span, {\"covers\":\"FROM..TO\"} (--from to the day",
-            "before --to), and --publish declares it on every record."})
+    @Option(names = "--undeclared", description = "Declare no coverage: no span line in the output (with --publish, "
+            + "no dyadwatch-covers header), so the monitor assumes the channel's coverage from the first event. By default "
+            + "the output starts with its simulated span, {\"covers\":\"FROM..TO\"} (--from to the day "
+            + "before --to), and --publish declares it on every record.")
     boolean undeclared;
 
     @Override
