@@ -1,9 +1,11 @@
 package io.dyadwatch.producer;
 
 import io.dyadwatch.model.event.ContractResult;
+import io.dyadwatch.model.event.Coverage;
 import io.dyadwatch.model.event.Event;
 import io.dyadwatch.model.event.EventContract;
 import io.dyadwatch.model.event.EventJson;
+import io.dyadwatch.model.event.RecordSpan;
 import io.dyadwatch.model.event.Rejection;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -28,25 +30,47 @@ public final class CheckedEventSink implements Consumer<Event> {
     private final EventContract contract;
     private final EventPublisher publisher;
     private final PrintWriter lines;
+    private final Coverage coverage;
     private final Deque<Future<RecordMetadata>> inFlight = new ArrayDeque<>();
     private final List<String> refused = new ArrayList<>();
     private long written;
     private PublishException failure;
 
-    private CheckedEventSink(EventContract contract, EventPublisher publisher, PrintWriter lines) {
+    private CheckedEventSink(EventContract contract, EventPublisher publisher, PrintWriter lines, Coverage coverage) {
         this.contract = Objects.requireNonNull(contract, "contract");
         this.publisher = publisher;
         this.lines = lines;
+        this.coverage = coverage;
     }
 
-    /** A sink that publishes to Kafka. */
+    /** A sink that publishes to Kafka, declaring nothing (the channel's coverage is assumed from first receipt). */
     public static CheckedEventSink publishing(EventContract contract, EventPublisher publisher) {
-        return new CheckedEventSink(contract, Objects.requireNonNull(publisher, "publisher"), null);
+        return publishing(contract, publisher, null);
     }
 
-    /** A sink that writes JSON lines (for files, pipes and backtests). */
+    /**
+     * A sink that publishes to Kafka, declaring on every record ({@link Coverage#HEADER}) the days the events cover,
+     * or nothing when null.
+     */
+    public static CheckedEventSink publishing(EventContract contract, EventPublisher publisher, Coverage coverage) {
+        return new CheckedEventSink(contract, Objects.requireNonNull(publisher, "publisher"), null, coverage);
+    }
+
+    /** A sink that writes JSON lines (for files, pipes and backtests), with no span line. */
     public static CheckedEventSink writing(EventContract contract, PrintWriter lines) {
-        return new CheckedEventSink(contract, null, Objects.requireNonNull(lines, "lines"));
+        return writing(contract, lines, null);
+    }
+
+    /**
+     * A sink that writes JSON lines, first the span line ({@link RecordSpan#line()}) that declares the days they
+     * cover when that is not null, so that whoever reads the file reads the same coverage.
+     */
+    public static CheckedEventSink writing(EventContract contract, PrintWriter lines, Coverage coverage) {
+        CheckedEventSink sink = new CheckedEventSink(contract, null, Objects.requireNonNull(lines, "lines"), coverage);
+        if (coverage != null) {
+            lines.println(new RecordSpan(coverage, null).line());
+        }
+        return sink;
     }
 
     @Override
@@ -66,7 +90,7 @@ public final class CheckedEventSink implements Consumer<Event> {
         if (failure != null) {
             return;
         }
-        inFlight.add(publisher.send(event));
+        inFlight.add(publisher.send(event, coverage));
         if (inFlight.size() >= MAX_IN_FLIGHT) {
             awaitOldest();
         }

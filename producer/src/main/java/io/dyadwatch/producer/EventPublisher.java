@@ -82,7 +82,7 @@ public final class EventPublisher implements AutoCloseable {
 
     /**
      * As {@link #send(Event)}, declaring the days the event's batch covers ({@link Coverage#HEADER}), or null for
-     * none (the event then covers its own day).
+     * none (the monitor then assumes the event's channel covered from the moment it first received from it).
      */
     public Future<RecordMetadata> send(Event event, Coverage coverage) {
         byte[] bytes = EventJson.toBytes(event);

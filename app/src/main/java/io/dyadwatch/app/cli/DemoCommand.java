@@ -69,6 +69,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        PublishCommand.checkReadable(events.stream().map(Path::toString).toList());
+        for (Path file : events) { // a malformed span line is exit 2 before the broker starts
+            io.dyadwatch.producer.FileDeclaration.read(file, null, io.dyadwatch.model.event.EventContract.withDefaults());
+        }
         out.println("DyadWatch demo: starting an embedded Kafka broker...");
         out.flush();
         Path state = Files.createTempDirectory("dyadwatch-demo-state-");
@@ -118,15 +122,14 @@ public final class DemoCommand implements Callable<Integer> {
         long refused = 0;
         try (EventPublisher publisher = new EventPublisher(settings.common().bootstrapServers(),
                 settings.common().topics().events(), settings.common().dyads(), settings.kafkaOverrides())) {
+            // each file declares its own coverage and channel on its span line, the bundled record too
             JsonLinesPublisher lines = new JsonLinesPublisher(settings.common().contract(), publisher);
-            JsonLinesPublisher bundled = new JsonLinesPublisher(settings.common().contract(), publisher,
-                    io.dyadwatch.app.backtest.EventInput.BUNDLED_RECORD_COVERAGE);
             if (events.isEmpty()) {
                 try (InputStream in = DemoCommand.class.getResourceAsStream(BUNDLED_EVENTS)) {
                     if (in == null) {
                         throw new IllegalStateException("the bundled events " + BUNDLED_EVENTS + " are missing from the jar");
                     }
-                    PublishReport report = bundled.publish("bundled events", in);
+                    PublishReport report = lines.publish("bundled events", in);
                     published += report.published();
                     refused += report.refused().size();
                     report.refused().forEach(r -> spec.commandLine().getErr().println(JsonLinesPublisher.describe(r)));

@@ -91,7 +91,8 @@ public final class EventIngestion implements HttpHandler {
 
     /**
      * The request header that declares the days a batch covers ({@code FROM..TO}, ISO dates), so that absence of
-     * events in them is evidence; without it each event covers its own day.
+     * events in them is evidence, for the channel of each event it carries; without it nothing is declared, and the
+     * monitor assumes the channel's coverage from the moment it first received from it.
      */
     public static final String COVERS_HEADER = "DyadWatch-Covers";
 
