@@ -44,6 +44,15 @@ final class CommittedReader implements AutoCloseable {
         return List.copyOf(records);
     }
 
+    /** Reads up to the end of every partition as it stands now (the last stable offset); returns every record seen. */
+    List<ConsumerRecord<String, byte[]>> pollToEnd() {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(30));
+        while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            poll();
+        }
+        return List.copyOf(records);
+    }
+
     /** The last value of each key seen so far (a compacted topic's current state). */
     Map<String, byte[]> latest() {
         Map<String, byte[]> latest = new LinkedHashMap<>();

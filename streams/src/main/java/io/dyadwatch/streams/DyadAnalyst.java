@@ -145,7 +145,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         }
         DyadBook book = book(dyad);
         long firstStep = book.state() == null ? 0 : book.state().nextStep();
-        DyadBook.Change change = book.onReport(outcome, EvidenceChannels.of(record.value()), coverageOf(record), now,
+        DyadBook.Change change = book.onReport(outcome, record.value().channel(), coverageOf(record), now,
                 record.timestamp());
         change.tallies().forEach((period, tally) -> periodStore.put(new StateKey.OfPeriod(dyad, period), tally));
         keep(book, firstStep, change.steps());
