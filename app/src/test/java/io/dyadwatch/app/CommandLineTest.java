@@ -55,6 +55,25 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldRefuseAMalformedSpanLineWithFileAndLineAndExitCodeTwoBeforeContactingKafka() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("span", ".jsonl");
+        java.nio.file.Files.writeString(file, "{\"covers\":\"2024-07-01..2024-08-31\",\"channel\":\"Wire\"}\n");
+
+        // nothing listens on the port: had publish contacted Kafka it would wait admin.timeout.ms and exit 3
+        Run run = run("publish", "--bootstrap-servers", "127.0.0.1:" + port, "--set", "admin.timeout.ms=20000",
+                file.toString());
+
+        assertThat(run.exit()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run.err().strip()).startsWith("dyadwatch publish: " + file + ":1: the record's span line")
+                .contains("channel").doesNotContain("\tat ");
+        java.nio.file.Files.delete(file);
+    }
+
+    @Test
     void shouldRefuseMissingFilesAtOnceWithExitCodeTwoBeforeContactingKafka() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
