@@ -21,6 +21,13 @@ class CommandLineTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
+    /** A port nothing listens on: a command that contacted Kafka there would wait and exit 3. */
+    private static int unusedPort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"demo", "broker", "run", "streams", "alerts", "publish", "import", "simulate", "catalog",
             "backtest"})
@@ -56,10 +63,7 @@ class CommandLineTest {
 
     @Test
     void shouldRefuseAMalformedSpanLineWithFileAndLineAndExitCodeTwoBeforeContactingKafka() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = unusedPort();
         java.nio.file.Path file = java.nio.file.Files.createTempFile("span", ".jsonl");
         java.nio.file.Files.writeString(file, "{\"covers\":\"2024-07-01..2024-08-31\",\"channel\":\"Wire\"}\n");
 
@@ -75,10 +79,7 @@ class CommandLineTest {
 
     @Test
     void shouldRefuseMissingFilesAtOnceWithExitCodeTwoBeforeContactingKafka() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = unusedPort();
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("publish");
         long start = System.nanoTime();
 
@@ -106,10 +107,7 @@ class CommandLineTest {
 
     @Test
     void shouldReportAnUnreachableBrokerInOneLineWithExitCodeThree() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = unusedPort();
         java.nio.file.Path file = java.nio.file.Files.createTempFile("unreachable", ".jsonl");
         Run run = run("publish", "--bootstrap-servers", "127.0.0.1:" + port, "--set", "admin.timeout.ms=1500",
                 file.toString());
