@@ -61,6 +61,19 @@ class AxisRecordsTest {
     }
 
     @Test
+    void shouldNeverGiveTwoDifferentEventsOneIdAcrossTheRecords() throws IOException {
+        Map<String, String> seen = new java.util.HashMap<>();
+        for (BundledRecordFile record : BundledRecordFile.values()) {
+            for (Map.Entry<String, String> line : byId(record.eventLines()).entrySet()) {
+                String before = seen.putIfAbsent(line.getKey(), line.getValue());
+                assertThat(before == null || before.equals(line.getValue()))
+                        .as("%s in %s: another record holds a different event under this id", line.getKey(), record)
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
     void shouldHoldTheRussiaNorthKoreaSeriesTheIssueNames() throws IOException {
         List<Event> events = BundledRecordFile.PRK_RUS.events();
         List<Event> summits = of(events, EventType.LEADER_EXCHANGE, e -> "head-of-state".equals(e.attribute("level")));
