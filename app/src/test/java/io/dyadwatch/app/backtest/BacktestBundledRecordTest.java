@@ -36,7 +36,7 @@ class BacktestBundledRecordTest {
         record = new ArrayList<>();
         try (InputStream in = BacktestBundledRecordTest.class.getResourceAsStream(EventInput.BUNDLED_RECORD)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank()) {
+                if (!line.isBlank() && io.dyadwatch.model.event.RecordSpan.parse(line).isEmpty()) { // the span line
                     record.add(Json.MAPPER.readTree(line));
                 }
             }
