@@ -78,6 +78,17 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Settings file (.properties or .yml/.yaml).")
     Path config;
 
+    @Option(names = "--track-record",
+            description = "Replay every bundled record, each for its own dyad, and score the alerts against the turning "
+                    + "points of data/history/turning-points.yml (docs/backtest.md); prints the table and each record's "
+                    + "per-year backtest, and writes each dyad's report under --report DIR/DYAD.")
+    boolean trackRecord;
+
+    @Option(names = "--update-docs", paramLabel = "FILE", arity = "1..*",
+            description = "With --track-record: rewrite the generated blocks these Markdown files hold "
+                    + "(<!-- generated:track-record --> ...).")
+    List<Path> updateDocs = new ArrayList<>();
+
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Any setting, e.g. --set alerts.rules.file=rules.yml. Repeatable. streams.clock is always"
                     + " event.")
@@ -87,6 +98,9 @@ public final class BacktestCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (trackRecord || !updateDocs.isEmpty()) {
+            return TrackRecordRun.run(this, out, err);
+        }
         Dyad watched = Dyad.parse(dyad == null ? "CHN-RUS" : dyad);
         Settings settings = Settings.resolve(config, System.getenv(), flags(watched));
         Analysis analysis = Analysis.load(settings);

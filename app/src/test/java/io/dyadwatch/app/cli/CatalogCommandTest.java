@@ -32,6 +32,17 @@ class CatalogCommandTest {
     }
 
     @Test
+    void shouldShowTheBaselinesOfTheNewRecordsOverTheirReferenceWindows() {
+        for (String[] dyad : new String[][] {{"PRK-RUS", "russia-north-korea"}, {"IRN-RUS", "iran-russia"}}) {
+            Run run = run("catalog", "show", "--dyad", dyad[0]);
+
+            assertThat(run.exit()).isZero();
+            assertThat(run.out()).contains("Baselines: derived from history/" + dyad[1] + "-2016-2025.jsonl over "
+                    + "2016-Q1..2021-Q4 (24 quarters)").contains("Calibration of " + dyad[0]);
+        }
+    }
+
+    @Test
     void shouldShowEveryWatchedDyadWithoutDyadAndMarkJudgementBaselines() {
         Run run = run("catalog", "show");
 
