@@ -99,8 +99,10 @@ public final class CatalogCommand implements Runnable {
     @Command(name = "calibrate", mixinStandardHelpOptions = true,
             description = {"Calibrate each dyad's alarm thresholds (or --dyad's) by simulating the pipeline, and print",
                     "its operating characteristic: the false-alarm probability over the budget's periods on fresh",
-                    "status-quo histories, and the median and 90th-percentile detection delay of a whole-scenario",
-                    "shift and of each family shift, against an oracle CUSUM that knows the true rates.",
+                    "status-quo histories (at the stored baselines and with true rates drawn from their posterior),",
+                    "the median and 90th-percentile detection delay of a whole-scenario shift, of each family shift",
+                    "and of each out-of-scenario shift, against an oracle: the CUSUM of the simulator's true",
+                    "likelihood; each statistic's drift check; and the split of the budget.",
                     "Progress goes to standard error. With --write, store the calibration of every dyad in FILE instead",
                     "(the shipped one: catalog/src/main/resources/catalog/dyadwatch-calibration.json)."})
     static final class Calibrate implements Callable<Integer> {
@@ -152,6 +154,8 @@ public final class CatalogCommand implements Runnable {
                             err.flush();
                         });
                 out.print(CatalogReport.operatingCharacteristic(catalog, oc));
+                out.print(CatalogReport.drifts(model.drifts(d), (f, move) -> model.genericFactor(d, f, move)));
+                out.print(CatalogReport.shares());
                 out.println();
                 out.flush();
             }
