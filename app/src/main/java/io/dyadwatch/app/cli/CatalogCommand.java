@@ -125,6 +125,11 @@ public final class CatalogCommand implements Runnable {
                 description = "Calibrate every dyad and write the thresholds to FILE (a stored calibration).")
         Path write;
 
+        @Option(names = "--whole-shares", paramLabel = "N",
+                description = "Shares of the budget for each whole-scenario CUSUM (default: the shipped split's 4; 1 is"
+                        + " the equal split): shows the trade against the out-of-scenario delays. Not with --write.")
+        Double wholeShares;
+
         @Option(names = "--seed", defaultValue = "1",
                 description = "Seed of the fresh histories (default ${DEFAULT-VALUE}; the calibration has its own).")
         long seed;
@@ -138,6 +143,10 @@ public final class CatalogCommand implements Runnable {
             ScenarioModel model = new ScenarioModel(catalog);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if (write != null && wholeShares != null) {
+                throw new IllegalArgumentException("--whole-shares measures another split; the stored calibration is"
+                        + " always the shipped split (drop --whole-shares or --write)");
+            }
             if (write != null) {
                 err.println("calibrating " + catalog.dyads().size() + " dyads on " + catalog.cusum().calibrationRuns()
                         + " histories each");
@@ -148,14 +157,18 @@ public final class CatalogCommand implements Runnable {
                 return 0;
             }
             for (Dyad d : selection.dyads(catalog)) {
-                OperatingCharacteristic oc = OperatingCharacteristic.measure(model, d, falseAlarmRuns, delayRuns, seed,
-                        line -> {
-                            err.println(line);
-                            err.flush();
-                        });
+                java.util.function.Consumer<String> progress = line -> {
+                    err.println(line);
+                    err.flush();
+                };
+                OperatingCharacteristic oc = wholeShares == null
+                        ? OperatingCharacteristic.measure(model, d, falseAlarmRuns, delayRuns, seed, progress)
+                        : OperatingCharacteristic.measure(model, d, falseAlarmRuns, delayRuns, seed, wholeShares, progress);
                 out.print(CatalogReport.operatingCharacteristic(catalog, oc));
                 out.print(CatalogReport.drifts(model.drifts(d), (f, move) -> model.genericFactor(d, f, move)));
-                out.print(CatalogReport.shares());
+                out.print(wholeShares == null ? CatalogReport.shares()
+                        : "Budget split measured here: each whole-scenario CUSUM " + wholeShares + " shares (the shipped"
+                                + " split: " + CatalogReport.shares().trim() + ")\n");
                 out.println();
                 out.flush();
             }

@@ -83,6 +83,20 @@ public record OperatingCharacteristic(Dyad dyad, CusumThresholds thresholds, int
         return measure(model, dyad, model.catalog().cusum(), falseAlarmRuns, delayRuns, seed, progress);
     }
 
+    /**
+     * Measures a dyad with another number of shares of the budget for each whole-scenario CUSUM than the shipped split's
+     * (1: the equal split), to show the trade between whole-scenario and out-of-scenario delays.
+     */
+    public static OperatingCharacteristic measure(ScenarioModel model, Dyad dyad, int falseAlarmRuns, int delayRuns,
+                                                  long seed, double wholeShares, Consumer<String> progress) {
+        if (!(wholeShares > 0) || Double.isInfinite(wholeShares)) {
+            throw new IllegalArgumentException("whole-scenario shares must be finite and > 0, got " + wholeShares);
+        }
+        ThresholdCalibrator.Shares shipped = ThresholdCalibrator.SHARES;
+        return measure(model, dyad, model.catalog().cusum(), new ThresholdCalibrator.Shares(wholeShares, shipped.family(),
+                shipped.generic(), shipped.probability()), falseAlarmRuns, delayRuns, seed, progress);
+    }
+
     /** Measures a dyad with other calibration settings than its catalog's (e.g. fewer runs in a test). */
     public static OperatingCharacteristic measure(ScenarioModel model, Dyad dyad, CusumSettings settings,
                                                   int falseAlarmRuns, int delayRuns, long seed,
