@@ -165,7 +165,7 @@ public final class CatalogCommand implements Runnable {
                         ? OperatingCharacteristic.measure(model, d, falseAlarmRuns, delayRuns, seed, progress)
                         : OperatingCharacteristic.measure(model, d, falseAlarmRuns, delayRuns, seed, wholeShares, progress);
                 out.print(CatalogReport.operatingCharacteristic(catalog, oc));
-                out.print(CatalogReport.drifts(model.drifts(d), (f, move) -> model.genericFactor(d, f, move)));
+                out.print(CatalogReport.drifts(model.drifts(d)));
                 out.print(wholeShares == null ? CatalogReport.shares()
                         : "Budget split measured here: each whole-scenario CUSUM " + wholeShares + " shares (the shipped"
                                 + " split: " + CatalogReport.shares().trim() + ")\n");

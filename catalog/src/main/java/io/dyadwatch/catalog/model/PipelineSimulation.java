@@ -230,7 +230,7 @@ final class PipelineSimulation {
      * positive; a statistic whose share exceeds its allotment ({@link KindLikelihood#allotment}) is not monitored, a
      * generic one is monitored with the factor {@link KindLikelihood#genericFactor} chose (none: not monitored).
      */
-    List<StatisticDrift> drifts(Statistics stats, double budget, long seed) {
+    List<StatisticDrift> drifts(Statistics stats, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int monitored = stats.monitored();
         int[] upward = new int[monitored];

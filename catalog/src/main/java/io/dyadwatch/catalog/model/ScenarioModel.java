@@ -138,7 +138,7 @@ public final class ScenarioModel {
     public List<StatisticDrift> drifts(Dyad dyad) {
         parameters(dyad);
         PipelineSimulation sim = PipelineSimulation.of(this, dyad);
-        return sim.drifts(sim.statistics(List.of()), catalog.cusum().budgetProbability(), catalog.cusum().seed());
+        return sim.drifts(sim.statistics(List.of()), catalog.cusum().seed());
     }
 
     /**

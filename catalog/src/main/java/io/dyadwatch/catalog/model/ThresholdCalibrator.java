@@ -70,7 +70,7 @@ final class ThresholdCalibrator {
                                  Consumer<String> progress) {
         PipelineSimulation.Statistics all = sim.statistics(oracles);
         double[] share = shares(all, shares);
-        List<StatisticDrift> drifts = sim.drifts(all, settings.budgetProbability(), settings.seed());
+        List<StatisticDrift> drifts = sim.drifts(all, settings.seed());
         for (int m = 0; m < drifts.size(); m++) {
             if (!drifts.get(m).monitored()) {
                 share[m] = 0;

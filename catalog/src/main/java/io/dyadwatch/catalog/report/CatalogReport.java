@@ -130,7 +130,7 @@ public final class CatalogReport {
     }
 
     /** Each candidate statistic's status-quo drift and the chance a rate error turns it upward. */
-    public static String drifts(List<StatisticDrift> drifts, java.util.function.BiFunction<String, GenericMove, Double> factor) {
+    public static String drifts(List<StatisticDrift> drifts) {
         StringBuilder out = new StringBuilder("Drift under the status quo (nats a quarter at the stored baselines) and"
                 + " P(upward): the chance that true rates drawn from the baselines' posterior make it drift upward:\n");
         for (StatisticDrift d : drifts) {
@@ -167,16 +167,17 @@ public final class CatalogReport {
                         / oc.falseAlarmRuns())));
         out.append("Detection delay in quarters after the change (zero start; first alert toward the scenario, for an"
                 + " out-of-scenario shift any alert):\n");
-        out.append(String.format(Locale.ROOT, "  %-38s  %7s  %7s  %7s  %7s  %7s  %7s  %6s%n", "shift", "median", "p90",
-                "whole", "own", "oracle", "o.p90", "ratio"));
+        out.append(String.format(Locale.ROOT, "  %-38s  %7s  %7s  %7s  %7s  %7s  %7s  %6s  %6s%n", "shift", "median",
+                "p90", "whole", "own", "oracle", "o.p90", "o.h", "ratio"));
         for (OperatingCharacteristic.Delay d : oc.delays()) {
-            out.append(String.format(Locale.ROOT, "  %-38s  %7s  %7s  %7s  %7s  %7s  %7s  %6s%n", d.shift().label(),
+            out.append(String.format(Locale.ROOT, "  %-38s  %7s  %7s  %7s  %7s  %7s  %7s  %6.2f  %6s%n", d.shift().label(),
                     quarters(d.median()), quarters(d.p90()), quarters(d.wholeMedian()), quarters(d.familyMedian()),
-                    quarters(d.oracleMedian()), quarters(d.oracleP90()), ratio(d.ratioToOracle())));
+                    quarters(d.oracleMedian()), quarters(d.oracleP90()), d.oracleThreshold(), ratio(d.ratioToOracle())));
         }
         out.append(String.format(Locale.ROOT, "whole: the whole-scenario CUSUM alone; own: the moving family's own"
                 + " statistic alone (its scenario CUSUM, for an out-of-scenario shift its generic one); oracle: the CUSUM"
-                + " of the simulator's true likelihood (true rates of every kind), holding the whole budget alone; ratio:"
+                + " of the simulator's true likelihood (true rates of every kind), holding the whole budget alone at the stored"
+                + " baselines (o.h: its threshold); ratio:"
                 + " median / oracle median (target <= 1.25); > %d: not detected within %d quarters.%n",
                 OperatingCharacteristic.MAX_QUARTERS, OperatingCharacteristic.MAX_QUARTERS));
         return out.toString();
