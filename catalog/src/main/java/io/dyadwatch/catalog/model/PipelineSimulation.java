@@ -277,8 +277,8 @@ final class PipelineSimulation {
         int g = m - 2 - 2 * fams;
         GenericMove move = GenericMove.values()[g % 2];
         double factor = kl.genericFactor(families.get(g / 2), move);
-        return "generic " + families.get(g / 2) + " " + move + (Double.isNaN(factor) ? "" : String.format(
-                java.util.Locale.ROOT, " x%.2g", factor));
+        return "generic " + families.get(g / 2) + " " + move + (Double.isNaN(factor) ? " (no factor holds)"
+                : String.format(java.util.Locale.ROOT, " x%.2g", factor));
     }
 
     /**
