@@ -44,6 +44,13 @@ public record KindCounts(Map<List<String>, Double> counts) {
         return new KindCounts(m);
     }
 
+    /** Counts keyed by {@link #key} text (a store's form), e.g. {@code {"exercise-high-end+exercise-routine": 2.0}}. */
+    public static KindCounts ofKeys(Map<String, Double> countsByKey) {
+        Map<List<String>, Double> m = new TreeMap<>(KindCounts::compare);
+        countsByKey.forEach((key, n) -> m.merge(parseKey(key), n, Double::sum));
+        return new KindCounts(m);
+    }
+
     /** These counts with {@code count} more events matching exactly {@code indicators}. */
     public KindCounts plus(Collection<String> indicators, double count) {
         Map<List<String>, Double> m = new TreeMap<>(KindCounts::compare);

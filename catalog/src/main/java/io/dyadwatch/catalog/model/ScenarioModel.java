@@ -19,11 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The scenario model of a catalog (explained with a worked example in {@code docs/model.md}).
  *
- * <p>For dyad d, indicator i and scenario s the expected count of confirmed events per quarter is
- * {@code λ(i,s) = baseline(d,i) * relativeRate(i,s)}; counts over an exposure of e quarters are negative binomial with
- * mean {@code e λ(i,s)} and size {@code e k(family of i)} (Poisson when the dyad has no estimated dispersion), and
- * independent given the scenario. Every observed indicator takes part, including those with no events (absence is
- * evidence, for observed time only); an indicator with exposure 0 takes no part.
+ * <p>Each confirmed event is one observation of its kind, the set of indicators it matched ({@link KindLikelihood}):
+ * per family, the number of its events over an exposure of e quarters is negative binomial (mean e Λ_f(s), the
+ * predictive size for the baselines' uncertainty), and given that number the kinds are multinomial; families are
+ * independent given the scenario. Each indicator's marginal rate is {@code λ(i,s) = baseline(d,i) x relativeRate(i,s)}
+ * for a single-indicator kind, a kind of several moving by the geometric mean of theirs. Every observed family takes
+ * part, including those with no events (absence is evidence, for observed time only); a family with exposure 0 takes
+ * no part. Per family, out-of-scenario ratios ({@link GenericMove}) test the status quo alone.
  *
  * <p>Immutable and thread-safe; build it once per catalog. {@link #assess} does no I/O. Alarm thresholds are
  * calibrated by simulating the pipeline on first use per dyad ({@link ThresholdCalibrator}) and then cached.

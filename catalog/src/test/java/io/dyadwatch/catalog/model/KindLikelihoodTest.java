@@ -94,5 +94,8 @@ class KindLikelihoodTest {
         assertThat(KindCounts.none().plus(List.of("b", "a"), 1).plus(List.of("a", "b"), 2).counts())
                 .containsExactly(Map.entry(List.of("a", "b"), 3.0));
         assertThatThrownBy(() -> KindCounts.none().plus(List.of(), 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(KindCounts.ofKeys(Map.of("b+a", 1.0, "a+b", 2.0, "c", 1.0)).counts())
+                .containsEntry(List.of("a", "b"), 3.0).containsEntry(List.of("c"), 1.0);
+        assertThatThrownBy(() -> KindCounts.none().plus(List.of("a"), -1)).isInstanceOf(IllegalArgumentException.class);
     }
 }
