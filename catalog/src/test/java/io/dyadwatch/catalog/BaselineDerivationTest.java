@@ -125,7 +125,9 @@ class BaselineDerivationTest {
             double rate = (events.size() + 0.5) / 24;
             table.append(String.format("| %s | %d | %.3f | %s |%n", id, events.size(), rate, events));
             assertThat(info.counts().get(id)).as(id).isEqualTo(events.size());
-            assertThat(catalog.dyad(dyad).baseline(id)).as(id).isCloseTo(rate, within(1e-12));
+            Indicator indicator = catalog.indicator(id);
+            double expected = indicator.signature() != null && events.isEmpty() ? indicator.signature().statusQuoRate() : rate;
+            assertThat(catalog.dyad(dyad).baseline(id)).as(id).isCloseTo(expected, within(1e-12));
         });
         System.out.print(table);
         assertThat(info.eventsCounted()).isEqualTo(counted);
@@ -134,11 +136,15 @@ class BaselineDerivationTest {
 
     @Test
     void shouldJudgeEverythingAfterTheWindowOutOfSample() {
-        // the patterns that began after 2021 have no events in the window: the half pseudo-event only
-        for (String id : List.of("patrol-beyond-japan", "lethal-aid-reported", "dual-use-export", "sanctions-on-suppliers")) {
+        // the patterns that began after 2021 have no events in the window: the half pseudo-event only, or, for a
+        // signature (a patrol beyond Japan), its judged status-quo rate
+        for (String id : List.of("lethal-aid-reported", "dual-use-export", "sanctions-on-suppliers")) {
             assertThat(info.counts().get(id)).as(id).isZero();
             assertThat(catalog.dyad(CHN_RUS).baseline(id)).as(id).isCloseTo(BaselineDerivation.PSEUDO_COUNT / 24, within(1e-12));
         }
+        assertThat(info.counts().get("patrol-beyond-japan")).isZero();
+        assertThat(catalog.dyad(CHN_RUS).baseline("patrol-beyond-japan"))
+                .isEqualTo(catalog.indicator("patrol-beyond-japan").signature().statusQuoRate());
         assertThat(pair.stream().filter(e -> catalog.indicatorsFor(e).contains("patrol-beyond-japan")).count())
                 .as("patrols beyond Japan in the record, all after the window").isPositive();
         assertThat(info.countedEvents()).allSatisfy(e -> assertThat(info.from().compareTo(e.quarter()) <= 0

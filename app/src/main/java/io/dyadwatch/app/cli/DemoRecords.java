@@ -6,6 +6,7 @@ import io.dyadwatch.catalog.Catalog;
 import io.dyadwatch.model.event.Coverage;
 import io.dyadwatch.model.event.EventContract;
 import io.dyadwatch.producer.EventPublisher;
+import io.dyadwatch.producer.FileDeclaration;
 import io.dyadwatch.producer.JsonLinesPublisher;
 import io.dyadwatch.producer.PublishException;
 import io.dyadwatch.producer.PublishReport;
@@ -35,6 +36,8 @@ final class DemoRecords {
         Map<Coverage, JsonLinesPublisher> byCoverage = new HashMap<>();
         long published = 0;
         List<PublishReport.RefusedLine> refused = new ArrayList<>();
+        // each line is sent with the coverage its records share (BundledLine), declared explicitly on every record
+        FileDeclaration declared = FileDeclaration.read("bundled records", null, null, contract);
         for (BundledLine line : lines) {
             JsonLinesPublisher sender = byCoverage.computeIfAbsent(line.covers(),
                     c -> new JsonLinesPublisher(contract, publisher, c));
@@ -42,7 +45,8 @@ final class DemoRecords {
                     new ByteArrayInputStream(line.line().getBytes(StandardCharsets.UTF_8)));
             published += report.published();
             refused.addAll(report.refused());
+            declared = report.declared();
         }
-        return new PublishReport("bundled records", lines.size(), published, refused);
+        return new PublishReport("bundled records", lines.size(), published, refused, declared);
     }
 }

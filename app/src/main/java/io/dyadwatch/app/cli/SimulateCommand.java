@@ -29,8 +29,10 @@ import picocli.CommandLine.Spec;
         header = "Draw events from a scenario's expected rates.",
         description = {"Draw events from a scenario's expected rates (the catalog's Indicators Validator matrix) as JSON",
                 "lines on standard output, or publish them with --publish. Events are of the kinds the reference",
-                "record shows (a rich exercise counts for several indicators), with overdispersed counts; a shift",
-                "moves the whole catalog or one family (--shift-family); --sources and --sources-after change how",
+                "record shows (a rich exercise is one event matching several indicators), drawn from the model the",
+                "monitor assumes (docs/model.md section 3: a kind moves by the geometric mean of its indicators'",
+                "rates), with overdispersed counts; a shift moves the whole catalog or one family (--shift-family);",
+                "--sources and --sources-after change how",
                 "events are reported with the activity held constant. The same seed gives the same events."})
 public final class SimulateCommand implements Callable<Integer> {
 
