@@ -43,8 +43,9 @@ class SignatureEventTest {
             assertThat(MODEL.expectedCount(CHN_RUS, id, Scenario.STATUS_QUO)).as(id).isEqualTo(judged).isLessThan(0.5 / 24);
             assertThat(MODEL.baselinePosterior(CHN_RUS, id)).as("taken as stated").isNull();
         }
-        // IRN-RUS states its own lethal-aid rate (Iranian drones): lethal aid is its status quo, not a signature
-        assertThat(MODEL.isSignature(Dyad.parse("IRN-RUS"), "lethal-aid")).isFalse();
+        // IRN-RUS's baselines come from its record (issue 21): its 2016-2021 window saw no Iranian lethal aid to Russia
+        // (the Shahed deliveries began in 2022), so lethal aid is a signature there as for CHN-RUS
+        assertThat(MODEL.isSignature(Dyad.parse("IRN-RUS"), "lethal-aid")).isTrue();
         assertThat(MODEL.isSignature(Dyad.parse("IRN-RUS"), "formal-alliance")).isTrue();
     }
 
