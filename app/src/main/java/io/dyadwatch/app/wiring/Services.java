@@ -1,6 +1,5 @@
 package io.dyadwatch.app.wiring;
 
-import io.dyadwatch.alerts.AlertsTopology;
 import io.dyadwatch.alerts.sink.SinkRunner;
 import io.dyadwatch.alerts.sink.SinkRunners;
 import io.dyadwatch.app.http.AssessmentQueries;
@@ -25,11 +24,15 @@ import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The DyadWatch services of one process, started together and stopped in reverse order: the HTTP API, the
- * streams topology (with interactive queries), the alert rules with their sinks, and event ingestion.
+ * streams topology (judging and alerting, with interactive queries), the sink runners that deliver its alerts, and
+ * event ingestion.
  */
 public final class Services implements AutoCloseable {
 
-    /** Which parts this process runs. */
+    /**
+     * Which parts this process runs: the topology (which judges and alerts, in one task per partition), alert delivery
+     * (the sink runners reading {@code dyadwatch.alerts}, and the alert feed of the HTTP API), event ingestion.
+     */
     public enum Part { STREAMS, ALERTS, INGESTION }
 
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -76,16 +79,13 @@ public final class Services implements AutoCloseable {
                         settings.kafkaOverrides());
                 props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, host.host() + ":" + host.port());
                 StreamsService streams = new StreamsService("streams",
-                        DyadWatchTopology.build(settings.common(), settings.streams(), analysis.model(), registry),
+                        DyadWatchTopology.build(settings.common(), settings.streams(), analysis.model(),
+                                analysis.rules(), registry),
                         props, registry);
                 services.startStreams(streams, apps);
                 services.queries = new AssessmentQueries(streams.streams(), host);
             }
             if (parts.contains(Part.ALERTS)) {
-                services.startStreams(new StreamsService("alerts",
-                        AlertsTopology.build(settings.common(), analysis.rules(), analysis.catalog(), registry),
-                        AlertsTopology.properties(settings.common(), settings.alerts(), settings.kafkaOverrides()),
-                        registry), apps);
                 AlertFeed feed = new AlertFeed(settings.common(), settings.kafkaOverrides());
                 services.started.add(feed);
                 services.alerts = feed;
