@@ -16,9 +16,9 @@ import org.apache.kafka.streams.state.Stores;
 final class AlertRuleSet implements StepRules {
 
     /** Each alert's lifecycle state, key fingerprint; written when an alert changes only. */
-    static final String STATES = "alert-states";
+    static final String STATES = STATES_STORE;
     /** Each dyad's probabilities at its previous step (an alert's "before"), key dyad. */
-    static final String PREVIOUS = "alert-previous-step";
+    static final String PREVIOUS = PREVIOUS_STEP_STORE;
 
     private final RuleBook rules;
     private final Catalog catalog;

@@ -13,6 +13,11 @@ import org.apache.kafka.streams.state.StoreBuilder;
  */
 public interface StepRules {
 
+    /** The store of each alert's lifecycle state, key fingerprint (its changelog: {@code <application id>-alert-states-changelog}). */
+    String STATES_STORE = "alert-states";
+    /** The store of each dyad's probabilities at its previous step, key dyad. */
+    String PREVIOUS_STEP_STORE = "alert-previous-step";
+
     /** The stores the rules keep (alert lifecycle states, each dyad's previous step), for the analyst's supplier. */
     Set<StoreBuilder<?>> stores();
 
