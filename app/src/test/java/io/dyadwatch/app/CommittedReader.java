@@ -44,6 +44,22 @@ final class CommittedReader implements AutoCloseable {
         return List.copyOf(records);
     }
 
+    /**
+     * Reads up to the end of every partition as it is now (for {@code read_committed}, the last stable offset);
+     * returns every record seen so far.
+     */
+    List<ConsumerRecord<String, byte[]>> readToEnd() {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(30));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("could not read to the end of " + ends.keySet() + " in 60 s");
+            }
+            consumer.poll(Duration.ofMillis(300)).forEach(records::add);
+        }
+        return List.copyOf(records);
+    }
+
     /** The last value of each key seen so far (a compacted topic's current state). */
     Map<String, byte[]> latest() {
         Map<String, byte[]> latest = new LinkedHashMap<>();
