@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +40,11 @@ final class AlertLifecycle implements StepRules.ForTask {
     private final KeyValueStore<String, Map<Scenario, Double>> previous;
     private final LongSupplier clock;
     private final AlertOutlet outlet;
-    /** Which alerts have a state, so that the rules ask the store only for those (rebuilt from it on open). */
-    private final Set<String> known = new HashSet<>();
+    /**
+     * The alerts that have a state (firing or pending), deserialized: read on every step, written through to the
+     * store on every change, rebuilt from the store when the task opens (after a restore too), never trusted across.
+     */
+    private final Map<String, AlertState> current = new HashMap<>();
     /** Fingerprints by rule, dyad and subject: computed once each. */
     private final Map<String, String> fingerprints = new HashMap<>();
 
@@ -56,7 +58,7 @@ final class AlertLifecycle implements StepRules.ForTask {
         this.clock = clock;
         this.outlet = outlet;
         try (KeyValueIterator<String, AlertState> all = states.all()) {
-            all.forEachRemaining(kv -> known.add(kv.key));
+            all.forEachRemaining(kv -> current.put(kv.key, kv.value));
         }
     }
 
@@ -95,7 +97,7 @@ final class AlertLifecycle implements StepRules.ForTask {
                     }
                 } else if (state != null) {
                     states.delete(fingerprint);
-                    known.remove(fingerprint);
+                    current.remove(fingerprint);
                     if (state.firing()) {
                         publish(state.alert().resolved(Instant.ofEpochMilli(now), "the condition cleared: "
                                 + condition.summary()), timestamp);
@@ -123,12 +125,12 @@ final class AlertLifecycle implements StepRules.ForTask {
     }
 
     private AlertState stateOf(String fingerprint) {
-        return known.contains(fingerprint) ? states.get(fingerprint) : null;
+        return current.get(fingerprint);
     }
 
     private void put(String fingerprint, AlertState state) {
         states.put(fingerprint, state);
-        known.add(fingerprint);
+        current.put(fingerprint, state);
     }
 
     private static Duration forDuration(AlertRule rule) {
@@ -185,13 +187,11 @@ final class AlertLifecycle implements StepRules.ForTask {
     /** Fires the pending alerts whose for-duration has passed (wall-clock punctuation). */
     void firePendingWhoseTimeCame(long now) {
         List<KeyValue<String, AlertState>> pending = new ArrayList<>();
-        try (KeyValueIterator<String, AlertState> all = states.all()) {
-            all.forEachRemaining(kv -> {
-                if (!kv.value.firing()) {
-                    pending.add(kv);
-                }
-            });
-        }
+        current.forEach((fingerprint, state) -> {
+            if (!state.firing()) {
+                pending.add(KeyValue.pair(fingerprint, state));
+            }
+        });
         for (KeyValue<String, AlertState> kv : pending) {
             AlertRule rule = rules.rules().stream().filter(r -> r.id().equals(kv.value.alert().rule())).findFirst()
                     .orElse(null);
