@@ -10,112 +10,84 @@ import io.dyadwatch.model.alert.AlertStatus;
 import io.dyadwatch.model.alert.Severity;
 import io.dyadwatch.model.assessment.Assessment;
 import io.dyadwatch.model.assessment.Citation;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.dyadwatch.model.assessment.Scenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The alert lifecycle, keyed by dyad: evaluates every rule on each step of each assessment
- * ({@link Assessment#atEachStep()}), in order; an alert fires once when its
- * condition holds (after its for-duration), is not repeated while it fires, and resolves when the condition
- * clears. Its state lives in a store with a changelog, so a restart neither loses nor repeats an alert.
+ * The alert lifecycle of one task, in plain Java over two stores: evaluates every rule on each step of a dyad's
+ * assessment, in order; an alert fires once when its condition holds (after its for-duration), is not repeated
+ * while it fires, and resolves when the condition clears. Its content (evidence, drivers, description, revision)
+ * is the step's. Its state lives in a store with a changelog, written in the analyst's transaction, so a restart
+ * neither loses nor repeats an alert.
  */
-final class AlertLifecycle implements Processor<String, Assessment, String, Alert> {
-
-    static final String STATES = "alert-states";
-    static final String LAST = "alert-last-assessment";
+final class AlertLifecycle implements StepRules.ForTask {
 
     private final RuleBook rules;
     private final Catalog catalog;
-    private final MeterRegistry registry;
-    private final Timer latency;
-    private ProcessorContext<String, Alert> context;
-    private KeyValueStore<String, AlertState> states;
-    private final Set<String> known = new java.util.HashSet<>();
-    private KeyValueStore<String, Assessment> last;
+    private final AlertMeters meters;
+    private final KeyValueStore<String, AlertState> states;
+    private final KeyValueStore<String, Map<Scenario, Double>> previous;
+    private final LongSupplier clock;
+    private final AlertOutlet outlet;
+    /**
+     * The alerts that have a state (firing or pending), deserialized: read on every step, written through to the
+     * store on every change, rebuilt from the store when the task opens (after a restore too), never trusted across.
+     */
+    private final Map<String, AlertState> current = new HashMap<>();
+    /** Fingerprints by rule, dyad and subject: computed once each. */
+    private final Map<String, String> fingerprints = new HashMap<>();
 
-    AlertLifecycle(RuleBook rules, Catalog catalog, MeterRegistry registry) {
+    AlertLifecycle(RuleBook rules, Catalog catalog, AlertMeters meters, KeyValueStore<String, AlertState> states,
+            KeyValueStore<String, Map<Scenario, Double>> previous, LongSupplier clock, AlertOutlet outlet) {
         this.rules = rules;
         this.catalog = catalog;
-        this.registry = registry;
-        this.latency = Timer.builder("dyadwatch.event.to.alert.latency")
-                .description("From the input record's timestamp to the alert's publication")
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofMinutes(5))
-                .register(registry);
-        for (AlertRule rule : rules.rules()) {
-            for (io.dyadwatch.model.alert.Severity severity : new java.util.LinkedHashSet<>(rule.severity().values())) {
-                counter(AlertStatus.FIRING, rule.id(), severity);
-                counter(AlertStatus.RESOLVED, rule.id(), severity);
-            }
-        }
-    }
-
-    private Counter counter(AlertStatus status, String rule, io.dyadwatch.model.alert.Severity severity) {
-        return Counter.builder(status == AlertStatus.FIRING ? "dyadwatch.alerts.fired" : "dyadwatch.alerts.resolved")
-                .description(status == AlertStatus.FIRING ? "Alerts that started firing, by rule and severity"
-                        : "Alerts that resolved, by rule and severity")
-                .tag("rule", rule).tag("severity", severity.name().toLowerCase(java.util.Locale.ROOT))
-                .register(registry);
-    }
-
-    @Override
-    public void init(ProcessorContext<String, Alert> context) {
-        this.context = context;
-        this.states = context.getStateStore(STATES);
-        // which alerts have a state: rebuilt from the store on every init (after a restore too), so that the rules
-        // ask the store only for those, not for every subject of every rule on every step
-        known.clear();
+        this.meters = meters;
+        this.states = states;
+        this.previous = previous;
+        this.clock = clock;
+        this.outlet = outlet;
         try (KeyValueIterator<String, AlertState> all = states.all()) {
-            all.forEachRemaining(kv -> known.add(kv.key));
+            all.forEachRemaining(kv -> current.put(kv.key, kv.value));
         }
-        this.last = context.getStateStore(LAST);
-        context.schedule(Duration.ofSeconds(30), PunctuationType.WALL_CLOCK_TIME, this::firePendingWhoseTimeCame);
     }
 
     @Override
-    public void process(Record<String, Assessment> record) {
-        Assessment published = record.value();
-        if (published == null) {
-            return;
-        }
-        String dyad = published.dyad();
-        Assessment previous = last.get(dyad);
-        // every step since the previous publication, in order: batching decides when a crossing is seen, not whether
-        for (Assessment assessment : published.atEachStep()) {
-            evaluate(dyad, assessment, previous, record.timestamp());
-            previous = assessment;
-        }
-        last.put(dyad, previous);
-    }
-
-    private void evaluate(String dyad, Assessment assessment, Assessment previous, long timestamp) {
-        long now = context.currentSystemTimeMs();
+    public void onStep(String dyad, AssessedStep step, long timestamp) {
+        Assessment figures = step.figures();
+        long now = clock.getAsLong();
+        Map<Scenario, Double> before = null;
+        boolean beforeRead = false;
         for (AlertRule rule : rules.rules()) {
-            for (Condition condition : RuleEvaluator.evaluate(rule, assessment,
-                    subject -> stateOf(Fingerprint.of(rule.id(), dyad, subject)), catalog::indicatorsOf)) {
-                String fingerprint = Fingerprint.of(rule.id(), dyad, condition.subject());
+            List<Condition> full = null;
+            for (Condition condition : RuleEvaluator.evaluate(rule, figures,
+                    subject -> stateOf(fingerprint(rule, dyad, subject)), catalog::indicatorsOf)) {
+                String fingerprint = fingerprint(rule, dyad, condition.subject());
                 AlertState state = stateOf(fingerprint);
                 if (condition.holds()) {
                     if (state == null) {
-                        Alert alert = alert(fingerprint, rule, assessment, previous, condition, now);
-                        Duration wait = rule instanceof AlertRule.ProbabilityLevel p ? p.forDuration() : Duration.ZERO;
-                        if (wait.isZero()) {
+                        // an alert starts: its content is taken now, at the step
+                        if (full == null) {
+                            full = RuleEvaluator.evaluate(rule, step.withContent(),
+                                    subject -> stateOf(fingerprint(rule, dyad, subject)), catalog::indicatorsOf);
+                        }
+                        if (!beforeRead) {
+                            before = previous.get(dyad);
+                            beforeRead = true;
+                        }
+                        Alert alert = alert(fingerprint, rule, step.withContent(), before,
+                                sameSubject(full, condition), now);
+                        if (forDuration(rule).isZero()) {
                             fire(new AlertState(alert, true, now, condition.period()), timestamp);
                         } else {
                             put(fingerprint, new AlertState(alert, false, now, condition.period()));
@@ -125,23 +97,40 @@ final class AlertLifecycle implements Processor<String, Assessment, String, Aler
                     }
                 } else if (state != null) {
                     states.delete(fingerprint);
-                    known.remove(fingerprint);
+                    current.remove(fingerprint);
                     if (state.firing()) {
-                        emit(state.alert().resolved(Instant.ofEpochMilli(now), "the condition cleared: "
+                        publish(state.alert().resolved(Instant.ofEpochMilli(now), "the condition cleared: "
                                 + condition.summary()), timestamp);
                     }
                 }
             }
         }
+        previous.put(dyad, figures.probabilities());
+    }
+
+    /** The condition of the same subject among those evaluated with the step's content. */
+    private static Condition sameSubject(List<Condition> full, Condition condition) {
+        for (Condition c : full) {
+            if (c.subject().equals(condition.subject())) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("the rule held for " + condition.subject()
+                + " on the step's figures but not on its content");
+    }
+
+    private String fingerprint(AlertRule rule, String dyad, String subject) {
+        return fingerprints.computeIfAbsent(rule.id() + '|' + dyad + '|' + subject,
+                k -> Fingerprint.of(rule.id(), dyad, subject));
     }
 
     private AlertState stateOf(String fingerprint) {
-        return known.contains(fingerprint) ? states.get(fingerprint) : null;
+        return current.get(fingerprint);
     }
 
     private void put(String fingerprint, AlertState state) {
         states.put(fingerprint, state);
-        known.add(fingerprint);
+        current.put(fingerprint, state);
     }
 
     private static Duration forDuration(AlertRule rule) {
@@ -149,23 +138,17 @@ final class AlertLifecycle implements Processor<String, Assessment, String, Aler
     }
 
     private void fire(AlertState state, long timestamp) {
-        Alert a = state.alert();
-        Alert firing = a.firingSince(Instant.ofEpochMilli(context.currentSystemTimeMs()));
-        put(a.fingerprint(), new AlertState(firing, true, state.pendingSince(), state.period()));
-        emit(firing, timestamp);
+        Alert firing = state.alert().firingSince(Instant.ofEpochMilli(clock.getAsLong()));
+        put(firing.fingerprint(), new AlertState(firing, true, state.pendingSince(), state.period()));
+        publish(firing, timestamp);
     }
 
-    private void emit(Alert alert, long inputTimestamp) {
-        counter(alert.status(), alert.rule(), alert.severity()).increment();
-        if (alert.status() == AlertStatus.FIRING) {
-            latency.record(Duration.ofMillis(Math.max(0, context.currentSystemTimeMs() - inputTimestamp)));
-        }
-        context.forward(new Record<>(alert.fingerprint(), alert, inputTimestamp));
-        // alerts are rare and urgent: commit (and so publish, under exactly-once) now, not at the next interval
-        context.commit();
+    private void publish(Alert alert, long inputTimestamp) {
+        meters.published(alert, clock.getAsLong(), inputTimestamp);
+        outlet.publish(alert, inputTimestamp);
     }
 
-    private Alert alert(String fingerprint, AlertRule rule, Assessment assessment, Assessment previous,
+    private Alert alert(String fingerprint, AlertRule rule, Assessment assessment, Map<Scenario, Double> before,
             Condition condition, long now) {
         Severity severity = condition.scenario() == null
                 ? rule.severity().values().stream().findFirst().orElse(Severity.INFO)
@@ -177,9 +160,9 @@ final class AlertLifecycle implements Processor<String, Assessment, String, Aler
         }
         return new Alert(Alert.VERSION, fingerprint, AlertStatus.FIRING, rule.id(), assessment.dyad(),
                 condition.scenario(), severity, Instant.ofEpochMilli(now), null, condition.summary(),
-                description.toString(), previous == null ? Map.of() : previous.probabilities(),
-                assessment.probabilities(), condition.changeStatistic(), condition.evidence(),
-                rationale(rule, condition), condition.subject(), condition.period(), assessment.revision());
+                description.toString(), before == null ? Map.of() : before, assessment.probabilities(),
+                condition.changeStatistic(), condition.evidence(), rationale(rule, condition), condition.subject(),
+                condition.period(), assessment.revision());
     }
 
     private List<Citation> rationale(AlertRule rule, Condition condition) {
@@ -201,15 +184,14 @@ final class AlertLifecycle implements Processor<String, Assessment, String, Aler
         return new ArrayList<>(citations);
     }
 
-    private void firePendingWhoseTimeCame(long now) {
+    /** Fires the pending alerts whose for-duration has passed (wall-clock punctuation). */
+    void firePendingWhoseTimeCame(long now) {
         List<KeyValue<String, AlertState>> pending = new ArrayList<>();
-        try (KeyValueIterator<String, AlertState> all = states.all()) {
-            all.forEachRemaining(kv -> {
-                if (!kv.value.firing()) {
-                    pending.add(kv);
-                }
-            });
-        }
+        current.forEach((fingerprint, state) -> {
+            if (!state.firing()) {
+                pending.add(KeyValue.pair(fingerprint, state));
+            }
+        });
         for (KeyValue<String, AlertState> kv : pending) {
             AlertRule rule = rules.rules().stream().filter(r -> r.id().equals(kv.value.alert().rule())).findFirst()
                     .orElse(null);

@@ -46,7 +46,7 @@ final class RuleEvaluator {
                 }
                 boolean firing = isFiring(states.apply(s.name()));
                 boolean holds = firing ? stat >= r.resolveBelow() * threshold : stat >= threshold;
-                conditions.add(new Condition(s.name(), s, holds, String.format(Locale.ROOT,
+                conditions.add(new Condition(s.name(), s, holds, () -> String.format(Locale.ROOT,
                         "%s moving toward %s: change statistic %.2f, threshold %.2f; P(%s) now %.2f, over %d periods %.2f",
                         a.dyad(), s, stat, threshold, s, a.probabilities().getOrDefault(s, 0.0), a.horizonPeriods(),
                         a.trailingProbabilities().getOrDefault(s, 0.0)), stat, a.evidence(), drivers(a, s),
@@ -67,7 +67,7 @@ final class RuleEvaluator {
                     }
                     boolean holds = firing ? stat >= r.resolveBelow() * threshold : stat >= threshold;
                     List<String> members = familyIndicators.apply(family.getKey());
-                    conditions.add(new Condition(subject, s, holds, String.format(Locale.ROOT,
+                    conditions.add(new Condition(subject, s, holds, () -> String.format(Locale.ROOT,
                             "%s: %s moving toward %s on their own: family change statistic %.2f, threshold %.2f (%s)",
                             a.dyad(), family.getKey(), s, stat, threshold, String.join(", ", members)), stat,
                             a.evidence().stream().filter(e -> e.indicators().stream().anyMatch(members::contains))
@@ -81,7 +81,7 @@ final class RuleEvaluator {
                 // the calibrated level holds the false-alarm budget; the rule's own level is a floor
                 double level = Math.max(r.level(), a.probabilityLevels().getOrDefault(s, 0.0));
                 boolean holds = firing ? p >= Math.min(r.resolveBelow(), level) : p >= level;
-                conditions.add(new Condition(s.name(), s, holds, String.format(Locale.ROOT,
+                conditions.add(new Condition(s.name(), s, holds, () -> String.format(Locale.ROOT,
                         "%s: %s is the most credible reading, P=%.2f %s (level %.2f)", a.dyad(), s, p,
                         r.trailing() ? "over " + a.horizonPeriods() + " periods" : "this period", level),
                         a.changeStatistics().get(s), a.evidence(), drivers(a, s), a.period()));
@@ -98,13 +98,13 @@ final class RuleEvaluator {
                     // fires (when events arrive together, as after an outage, one assessment can carry both the
                     // periods that would have resolved it and the new event)
                     conditions.add(new Condition(indicator, r.scenario(), false,
-                            "a new " + indicator + " event came more than " + r.resolveAfterPeriods()
+                            () -> "a new " + indicator + " event came more than " + r.resolveAfterPeriods()
                                     + " period(s) later", a.changeStatistics().get(r.scenario()),
                             state.alert().evidence(), List.of(indicator), state.period()));
                 }
                 if (isFiring(state) && !fresh) {
                     boolean over = periodsBetween(state.period(), a.period()) > r.resolveAfterPeriods();
-                    conditions.add(new Condition(indicator, r.scenario(), !over, state.alert().summary(),
+                    conditions.add(new Condition(indicator, r.scenario(), !over, state.alert()::summary,
                             a.changeStatistics().get(r.scenario()), state.alert().evidence(), List.of(indicator),
                             state.period()));
                 } else if (fresh) {
@@ -112,7 +112,7 @@ final class RuleEvaluator {
                     List<EvidenceItem> evidence = new ArrayList<>(matching);
                     a.evidence().stream().filter(e -> matching.stream().noneMatch(m -> m.id().equals(e.id())))
                             .forEach(evidence::add);
-                    conditions.add(new Condition(indicator, r.scenario(), true, String.format(Locale.ROOT,
+                    conditions.add(new Condition(indicator, r.scenario(), true, () -> String.format(Locale.ROOT,
                             "%s signature event (%s): %s (%s, %s, %d source%s)", a.dyad(), indicator,
                             abbreviate(trigger.summary(), 120), trigger.sourceName(), trigger.grade(),
                             trigger.corroboration(), trigger.corroboration() == 1 ? "" : "s"),
@@ -123,7 +123,7 @@ final class RuleEvaluator {
         } else if (rule instanceof AlertRule.IndicatorThreshold r) {
             double value = a.indicators().getOrDefault(r.indicator(), 0.0);
             boolean holds = value >= r.atLeast();
-            conditions.add(new Condition(r.indicator(), r.scenario(), holds, String.format(Locale.ROOT,
+            conditions.add(new Condition(r.indicator(), r.scenario(), holds, () -> String.format(Locale.ROOT,
                     "%s: %s at %.2f in %s (threshold %.2f)", a.dyad(), r.indicator(), value, a.period(), r.atLeast()),
                     r.scenario() == null ? null : a.changeStatistics().get(r.scenario()),
                     a.evidence().stream().filter(e -> e.indicators().contains(r.indicator())).toList(),

@@ -44,8 +44,8 @@ class AlertLifecycleTest {
     void start() {
         CommonSettings common = new CommonSettings(Map.of());
         AlertsSettings settings = new AlertsSettings(Map.of(AlertsSettings.STATE_DIR, state.toString()));
-        driver = new TopologyTestDriver(AlertsTopology.build(common, RuleBook.loadDefault(CATALOG), CATALOG, registry),
-                AlertsTopology.properties(common, settings, Map.of()));
+        driver = new TopologyTestDriver(AssessmentReplayTopology.build(common, RuleBook.loadDefault(CATALOG), CATALOG, registry),
+                AssessmentReplayTopology.properties(common, settings, Map.of()));
         in = driver.createInputTopic("dyadwatch.assessments", new StringSerializer(),
                 new JsonSerde<>(Assessment.class).serializer());
         out = driver.createOutputTopic("dyadwatch.alerts", new StringDeserializer(),

@@ -45,8 +45,8 @@ class AlertSchemaTest {
         AlertsSettings settings = new AlertsSettings(Map.of(AlertsSettings.STATE_DIR, state.toString()));
         List<Alert> alerts;
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                AlertsTopology.build(common, RuleBook.loadDefault(catalog), catalog, new SimpleMeterRegistry()),
-                AlertsTopology.properties(common, settings, Map.of()))) {
+                AssessmentReplayTopology.build(common, RuleBook.loadDefault(catalog), catalog, new SimpleMeterRegistry()),
+                AssessmentReplayTopology.properties(common, settings, Map.of()))) {
             TestInputTopic<String, Assessment> in = driver.createInputTopic("dyadwatch.assessments",
                     new StringSerializer(), new JsonSerde<>(Assessment.class).serializer());
             TestOutputTopic<String, Alert> out = driver.createOutputTopic("dyadwatch.alerts", new StringDeserializer(),

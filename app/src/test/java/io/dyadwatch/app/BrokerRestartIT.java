@@ -76,7 +76,7 @@ class BrokerRestartIT {
                         assertThat(Replay.indicatorCounts(indicators.latest())).isEqualTo(expected);
                     });
                     await().atMost(Duration.ofSeconds(60)).until(() ->
-                            progress.lag(ids.alertsAppId(), List.of(ids.prefix() + "assessments")) == 0
+                            progress.lag(ids.streamsAppId(), List.of(ids.prefix() + "events")) == 0
                                     && Replay.signatureFingerprints(alerts.poll()).size() == 4);
                     Replay.assertAlertsPublishedExactlyOnce(alerts.poll(), replay.expectedSignatureFingerprints(all));
                 }

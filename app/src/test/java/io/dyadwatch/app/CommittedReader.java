@@ -44,11 +44,18 @@ final class CommittedReader implements AutoCloseable {
         return List.copyOf(records);
     }
 
-    /** Reads up to the end of every partition as it stands now (the last stable offset); returns every record seen. */
-    List<ConsumerRecord<String, byte[]>> pollToEnd() {
+    /**
+     * Reads up to the end of every partition as it is now (for {@code read_committed}, the last stable offset);
+     * returns every record seen so far.
+     */
+    List<ConsumerRecord<String, byte[]>> readToEnd() {
         Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(30));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-            poll();
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("could not read to the end of " + ends.keySet() + " in 60 s");
+            }
+            consumer.poll(Duration.ofMillis(300)).forEach(records::add);
         }
         return List.copyOf(records);
     }

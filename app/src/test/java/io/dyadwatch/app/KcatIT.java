@@ -34,7 +34,7 @@ class KcatIT {
         Map<String, String> flags = ids.flags(SharedKafka.bootstrapServers(), dir);
         try (Services services = Services.start(Settings.resolve(null, Map.of(), flags),
                 List.of(Services.Part.STREAMS, Services.Part.ALERTS))) {
-            assertThat(services.streamsServices()).hasSize(2);
+            assertThat(services.streamsServices()).as("one application judges and alerts").hasSize(1);
             Path input = Files.writeString(dir.resolve("events.jsonl"), String.join("\n",
                     TestEvents.event("k1", "JOINT_EXERCISE", "2022-05-24"),
                     TestEvents.event("k2", "COMBINED_PATROL", "2022-05-24"),

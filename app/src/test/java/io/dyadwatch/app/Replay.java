@@ -2,6 +2,7 @@ package io.dyadwatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dyadwatch.alerts.Fingerprint;
 import io.dyadwatch.alerts.rules.AlertRule;
 import io.dyadwatch.app.wiring.Analysis;
@@ -205,6 +206,42 @@ final class Replay {
     private static <T> T read(byte[] bytes, Class<T> type) {
         try {
             return Json.MAPPER.readValue(bytes, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The latest value of every key of a topic, as JSON without its processing times. */
+    static Map<String, JsonNode> latestWithoutTimes(String bootstrapServers, String topic) {
+        Map<String, JsonNode> values = new TreeMap<>();
+        try (CommittedReader reader = new CommittedReader(bootstrapServers, Map.of(), topic)) {
+            reader.readToEnd();
+            reader.latest().forEach((k, v) -> values.put(k, v == null ? null : withoutTimes(v)));
+        }
+        return values;
+    }
+
+    /** Each fingerprint's alerts on a topic, in order, as JSON without their processing times. */
+    static Map<String, List<JsonNode>> alertContents(String bootstrapServers, String topic) {
+        Map<String, List<JsonNode>> alerts = new TreeMap<>();
+        try (CommittedReader reader = new CommittedReader(bootstrapServers, Map.of(), topic)) {
+            for (ConsumerRecord<String, byte[]> record : reader.readToEnd()) {
+                alerts.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(withoutTimes(record.value()));
+            }
+        }
+        return alerts;
+    }
+
+    /**
+     * A record's JSON without the times processing decides ({@code startsAt}, {@code endsAt}, {@code updatedAt}); a
+     * tree, so that two JVMs' orders of a map's keys compare equal.
+     */
+    static JsonNode withoutTimes(byte[] json) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode node =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(json);
+            node.remove(List.of("startsAt", "endsAt", "updatedAt"));
+            return node;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,7 @@
 package io.dyadwatch.streams;
 
+import io.dyadwatch.alerts.StepRules;
 import io.dyadwatch.catalog.model.CusumState;
-import io.dyadwatch.catalog.model.IndicatorContribution;
 import io.dyadwatch.catalog.model.ScenarioModel;
 import io.dyadwatch.model.assessment.Assessment;
 import io.dyadwatch.model.assessment.AssessmentStep;
@@ -20,12 +20,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -51,16 +51,18 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
 
     /** The supplier, declaring the stores it uses. */
     static ProcessorSupplier<String, Event, String, Output> supplier(ScenarioModel model, StreamsSettings settings,
-            MeterRegistry registry, AssessmentGauges gauges) {
+            StepRules rules, MeterRegistry registry, AssessmentGauges gauges) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, Event, String, Output> get() {
-                return new DyadAnalyst(model, settings, registry, gauges);
+                return new DyadAnalyst(model, settings, rules, registry, gauges);
             }
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return AnalystStores.all();
+                Set<StoreBuilder<?>> stores = new java.util.HashSet<>(AnalystStores.all());
+                stores.addAll(rules.stores());
+                return stores;
             }
         };
     }
@@ -74,6 +76,9 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
     private final PipelineMeters meters;
     private final AssessmentGauges gauges;
     private final EvidenceSelector selector;
+    private final StepRules rules;
+    private final AssessmentAssembly assembly;
+    private StepRules.ForTask alerting;
     private final Map<String, DyadBook> books = new HashMap<>();
     private ProcessorContext<String, Output> context;
     private ReportLedger reports;
@@ -85,8 +90,11 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
     private KeyValueStore<StateKey.OfPeriod, PeriodResult> historyStore;
     private KeyValueStore<String, Assessment> assessmentStore;
 
-    DyadAnalyst(ScenarioModel model, StreamsSettings settings, MeterRegistry registry, AssessmentGauges gauges) {
+    DyadAnalyst(ScenarioModel model, StreamsSettings settings, StepRules rules, MeterRegistry registry,
+            AssessmentGauges gauges) {
         this.model = model;
+        this.rules = rules;
+        this.assembly = new AssessmentAssembly(model, settings.horizonPeriods());
         this.settings = settings;
         this.unit = settings.period();
         this.meters = new PipelineMeters(registry);
@@ -105,6 +113,11 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         stepStore = context.getStateStore(AnalystStores.STEPS);
         historyStore = context.getStateStore(AnalystStores.HISTORY);
         assessmentStore = context.getStateStore(AnalystStores.ASSESSMENTS);
+        alerting = rules.open(context, (alert, timestamp) -> {
+            context.forward(new Record<String, Output>(alert.fingerprint(), new Output.AlertOut(alert), timestamp));
+            // alerts are rare and urgent: commit (and so publish, under exactly-once) now, not at the next interval
+            context.commit();
+        });
         reports = new ReportLedger(new StoresForReports(), model.catalog()::indicatorsFor, unit,
                 (int) settings.corroborationWindow().toDays());
         context.schedule(settings.assessmentInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publishAll());
@@ -149,6 +162,9 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
                 record.timestamp());
         change.tallies().forEach((period, tally) -> periodStore.put(new StateKey.OfPeriod(dyad, period), tally));
         keep(book, firstStep, change.steps());
+        ClusterState reported = outcome instanceof ReportLedger.Outcome.Added added ? added.event()
+                : ((ReportLedger.Outcome.Merged) outcome).after();
+        judge(book, change, key -> key.id().equals(reported.id()) ? reported : eventStore.get(key), record.timestamp());
         if (book.state().pending() >= settings.assessmentMaxPending()) {
             publish(book);
         }
@@ -171,6 +187,16 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
             return Coverage.parse(new String(header.value(), java.nio.charset.StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             return null;
+        }
+    }
+
+    /** Hands each step of a change to the alert rules, in order, while the stores still show the dyad at it. */
+    private void judge(DyadBook book, DyadBook.Change change, Function<StateKey.OfEvent, ClusterState> events,
+            long timestamp) {
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        for (int i = 0; i < change.steps().size(); i++) {
+            alerting.onStep(book.key(), assembly.step(book, change.steps().get(i), change.snapshots().get(i), events,
+                    now), timestamp);
         }
     }
 
@@ -269,11 +295,8 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
             Map<String, ClusterState> events, Map<String, EvidenceItem> triggers, Instant now) {
         DyadAssessor.Snapshot snapshot = book.latest();
         AssessmentStep step = last.step();
-        Map<Scenario, Double> limits = new EnumMap<>(Scenario.class);
-        for (Scenario s : CusumState.MONITORED) {
-            limits.put(s, book.thresholds().threshold(s));
-        }
-        List<Driver> drivers = drivers(horizonAssessment(book.key(), snapshot));
+        Map<Scenario, Double> limits = AssessmentAssembly.limits(book.thresholds());
+        List<Driver> drivers = assembly.drivers(book.key(), snapshot);
         List<EvidenceItem> evidence = items(step.evidence(), events);
         Map<String, EvidenceItem> cited = new LinkedHashMap<>();
         for (KeyValue<StateKey.OfStep, PendingStep> kv : steps) {
@@ -284,9 +307,9 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
             }
         }
         return new Assessment(book.key(), step.period(), step.periodElapsed(), step.revision(), now,
-                step.eventsInPeriod(), positive(snapshot.tally().weighted()), step.probabilities(),
+                step.eventsInPeriod(), AssessmentAssembly.positive(snapshot.tally().weighted()), step.probabilities(),
                 step.trailingProbabilities(), settings.horizonPeriods(), step.changeStatistics(), limits, drivers,
-                drivers.stream().filter(d -> d.llr() > 0).map(Driver::explain).toList(), evidence,
+                AssessmentAssembly.explanations(drivers), evidence,
                 List.copyOf(triggers.values()), published(book, steps),
                 List.copyOf(cited.values()), step.familyChangeStatistics(), book.thresholds().familyThresholds(),
                 book.thresholds().probabilityLevels(), List.copyOf(book.state().channels().values()));
@@ -384,38 +407,10 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
 
     private static PeriodResult result(String dyad, Period period, double exposure, PeriodTally tally,
             ScenarioModel.Evaluation evaluation, double[] cusum, long revision) {
-        return new PeriodResult(dyad, period.toString(), exposure, tally.events(), positive(tally.weighted()),
+        return new PeriodResult(dyad, period.toString(), exposure, tally.events(), AssessmentAssembly.positive(tally.weighted()),
                 evaluation.posterior(), DyadAssessor.statistics(cusum), revision);
     }
 
-    /** The horizon's full assessment, indicator by indicator, for the drivers (once per publication). */
-    private io.dyadwatch.catalog.model.Assessment horizonAssessment(String dyad, DyadAssessor.Snapshot snapshot) {
-        double[] counts = snapshot.horizon().counts();
-        Map<String, Double> byId = new HashMap<>();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] != 0) {
-                byId.put(model.indicatorIds().get(i), counts[i]);
-            }
-        }
-        return model.assess(Dyad.parse(dyad), byId, io.dyadwatch.catalog.model.Exposure.uniform(snapshot.horizon().exposure()));
-    }
-
-    private static Map<String, Double> positive(Map<String, Double> weighted) {
-        Map<String, Double> clean = new HashMap<>();
-        weighted.forEach((k, v) -> clean.put(k, Math.max(0, v)));
-        return clean;
-    }
-
-    private static List<Driver> drivers(io.dyadwatch.catalog.model.Assessment assessment) {
-        List<Driver> drivers = new ArrayList<>();
-        for (Scenario s : CusumState.MONITORED) {
-            for (IndicatorContribution c : assessment.drivers(s, 3)) {
-                drivers.add(new Driver(s, c.indicatorId(), c.observed(), c.expected().get(Scenario.STATUS_QUO),
-                        c.expected().get(s), c.llrVsStatusQuo().get(s), c.expectedButMissing(s)));
-            }
-        }
-        return drivers;
-    }
 
     /** Wall clock: closes the periods the clock left behind and reports moved change statistics. */
     private void onClockTick(long nowMs) {
@@ -431,6 +426,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
             if (!change.steps().isEmpty() || !change.tallies().isEmpty()) {
                 keep(book, firstStep, change.steps());
             }
+            judge(book, change, eventStore::get, nowMs);
         }
         publishAll(); // a closed period is news: publish it now rather than at the next assessment interval
     }

@@ -35,9 +35,19 @@ final class DyadBook {
     /** On a wall-clock tick, a step is produced when a change statistic moved by more than this. */
     static final double TICK_CHANGE = 0.05;
 
-    /** The steps a change caused and the tallies it changed. */
-    record Change(List<PendingStep> steps, Map<Period, PeriodTally> tallies) {
-        static final Change NONE = new Change(List.of(), Map.of());
+    /**
+     * The steps a change caused (with the assessor's snapshot at each, in the same order) and the tallies it changed.
+     */
+    record Change(List<PendingStep> steps, List<DyadAssessor.Snapshot> snapshots, Map<Period, PeriodTally> tallies) {
+        static final Change NONE = new Change(List.of(), List.of(), Map.of());
+
+        Change {
+            steps = List.copyOf(steps);
+            snapshots = List.copyOf(snapshots);
+            if (steps.size() != snapshots.size()) {
+                throw new IllegalArgumentException(steps.size() + " steps but " + snapshots.size() + " snapshots");
+            }
+        }
     }
 
     private final String key;
@@ -50,6 +60,8 @@ final class DyadBook {
     private final List<String> indicatorIds;
     private DyadState state;
     private DyadAssessor.Snapshot latest;
+    /** The snapshots of the steps of the change being made. */
+    private final List<DyadAssessor.Snapshot> taken = new ArrayList<>();
     /** The last coverage declaration applied (in memory only). */
     private Coverage lastCoverage;
 
@@ -124,6 +136,7 @@ final class DyadBook {
         } else {
             return Change.NONE;
         }
+        taken.clear();
         Period period = event.period();
         long occurredMs = event.occurredAt().toEpochMilli();
         long clock = eventClock ? occurredMs : wallMs;
@@ -154,7 +167,7 @@ final class DyadBook {
         steps.add(step(target, clock, List.of(event.key(key)), restatedFrom, timestamp, touched));
         Map<Period, PeriodTally> tallies = new java.util.HashMap<>();
         changed.forEach(p -> tallies.put(p, ledger.tally(p)));
-        return new Change(steps, tallies);
+        return new Change(steps, taken, tallies);
     }
 
     /**
@@ -225,6 +238,7 @@ final class DyadBook {
         if (state == null) {
             return Change.NONE;
         }
+        taken.clear();
         Set<Period> changed = extendAssumed(wallMs);
         Map<Period, PeriodTally> tallies = new java.util.HashMap<>();
         changed.forEach(p -> tallies.put(p, ledger.tally(p)));
@@ -232,16 +246,16 @@ final class DyadBook {
         if (target.isAfter(state.current())) {
             List<PendingStep> steps = new ArrayList<>(closeUntil(target, timestamp));
             steps.add(step(target, wallMs, List.of(), target, timestamp, List.of()));
-            return new Change(steps, tallies);
+            return new Change(steps, taken, tallies);
         }
         DyadAssessor.Snapshot now = assessor.assess(ledger, state.first(), state.current(), wallMs);
         for (Scenario s : CusumState.MONITORED) {
             if (Math.abs(now.statistic(s) - state.lastChange().getOrDefault(s, 0.0)) > TICK_CHANGE) {
                 return new Change(List.of(step(state.current(), wallMs, List.of(), state.current(), timestamp,
-                        List.of())), tallies);
+                        List.of())), taken, tallies);
             }
         }
-        return new Change(List.of(), tallies);
+        return new Change(List.of(), List.of(), tallies);
     }
 
     /** The latest snapshot (recomputed from the ledger after a restart). */
@@ -271,6 +285,7 @@ final class DyadBook {
         DyadAssessor.Snapshot snapshot = assessor.assess(ledger, state.first(), current, clock);
         double elapsed = snapshot.elapsed();
         latest = snapshot;
+        taken.add(snapshot);
         Map<Scenario, Double> change = new EnumMap<>(Scenario.class);
         for (Scenario s : CusumState.MONITORED) {
             change.put(s, snapshot.statistic(s));

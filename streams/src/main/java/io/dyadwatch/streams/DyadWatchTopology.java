@@ -1,5 +1,7 @@
 package io.dyadwatch.streams;
 
+import io.dyadwatch.alerts.StepRules;
+import io.dyadwatch.alerts.rules.RuleBook;
 import io.dyadwatch.catalog.model.ScenarioModel;
 import io.dyadwatch.model.event.Event;
 import io.dyadwatch.model.event.EventSerde;
@@ -29,8 +31,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * events ─► entrance (contract) ─┬─► events.dlq (original bytes + reason headers)
  *                                ├─► keyed by dyad already ───────────────┐
  *                                └─► foreign keys re-keyed (repartition) ──┴─► analyst ─┬─► indicators
- *                                    (de-duplication, corroboration, indicators by       └─► assessments
- *                                     event time, late reports, scenario model, CUSUM)
+ *                                    (de-duplication, corroboration, indicators by       ├─► alerts (each step)
+ *                                     event time, late reports, scenario model, CUSUM,   └─► assessments
+ *                                     alert rules on every step)                              (coalesced)
  * </pre>
  */
 public final class DyadWatchTopology {
@@ -42,7 +45,7 @@ public final class DyadWatchTopology {
      * Builds the topology, a pure function of its settings and the scenario model. The registry receives the
      * pipeline's meters.
      */
-    public static Topology build(CommonSettings common, StreamsSettings settings, ScenarioModel model,
+    public static Topology build(CommonSettings common, StreamsSettings settings, ScenarioModel model, RuleBook rules,
             MeterRegistry registry) {
         Topics topics = common.topics();
         AssessmentGauges gauges = new AssessmentGauges(registry,
@@ -71,15 +74,21 @@ public final class DyadWatchTopology {
                 .repartition(Repartitioned.with(Serdes.String(), eventSerde).withName("by-dyad"));
 
         Map<String, KStream<String, Output>> outputs = keyed.merge(rekeyed, Named.as("by-dyad-merged"))
-                .process(DyadAnalyst.supplier(model, settings, registry, gauges), Named.as("analyst"))
+                .process(DyadAnalyst.supplier(model, settings, StepRules.of(rules, model.catalog(), registry),
+                        registry, gauges), Named.as("analyst"))
                 .split(Named.as("output-"))
                 .branch((key, out) -> out instanceof Output.IndicatorOut, Branched.as("indicator"))
+                .branch((key, out) -> out instanceof Output.AlertOut, Branched.as("alert"))
                 .defaultBranch(Branched.as("assessment"));
 
         outputs.get("output-indicator")
                 .mapValues(out -> ((Output.IndicatorOut) out).value(), Named.as("indicator-value"))
                 .to(topics.indicators().name(), Produced.with(topics.indicators().keySerde(),
                         topics.indicators().valueSerde()).withName("indicators"));
+        outputs.get("output-alert")
+                .mapValues(out -> ((Output.AlertOut) out).alert(), Named.as("alert-value"))
+                .to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
+                        .withName("alerts"));
         outputs.get("output-assessment")
                 .mapValues(out -> ((Output.AssessmentOut) out).assessment(), Named.as("assessment-value"))
                 .to(topics.assessments().name(), Produced.with(topics.assessments().keySerde(),

@@ -1,9 +1,10 @@
 package io.dyadwatch.streams;
 
+import io.dyadwatch.model.alert.Alert;
 import io.dyadwatch.model.assessment.Assessment;
 import io.dyadwatch.model.assessment.IndicatorValue;
 
-/** What the counting stage publishes: indicator values and assessments. */
+/** What the analyst publishes: indicator values, assessments and alerts. */
 sealed interface Output {
 
     /** A changed indicator value. */
@@ -12,5 +13,9 @@ sealed interface Output {
 
     /** A changed assessment. */
     record AssessmentOut(Assessment assessment) implements Output {
+    }
+
+    /** An alert that fired or resolved, keyed by its fingerprint. */
+    record AlertOut(Alert alert) implements Output {
     }
 }

@@ -29,6 +29,7 @@ public final class StreamsSettings extends AbstractConfig {
     public static final String ASSESSMENT_MAX_PENDING = "streams.assessment.max.pending";
     public static final String HORIZON_PERIODS = "streams.horizon.periods";
     public static final String CORROBORATION_WINDOW_DAYS = "streams.corroboration.window.days";
+    public static final String STATIC_MEMBERSHIP = "streams.static.membership";
 
     /** The definitions, with their documented defaults. */
     public static final ConfigDef DEF = new ConfigDef()
@@ -66,10 +67,19 @@ public final class StreamsSettings extends AbstractConfig {
             .define(HORIZON_PERIODS, Type.INT, 4, Range.between(1, 40), Importance.MEDIUM,
                     "Periods in the trailing horizon of the assessment, the current one included.")
             .define(CORROBORATION_WINDOW_DAYS, Type.INT, 3, Range.between(0, 30), Importance.MEDIUM,
-                    "Reports of the same type and dyad within this many days, with the same name or location, are one event.");
+                    "Reports of the same type and dyad within this many days, with the same name or location, are one event.")
+            .define(STATIC_MEMBERSHIP, Type.BOOLEAN, true, Importance.MEDIUM,
+                    "Join the consumer group as a static member (group.instance.id), with an identity kept in the "
+                            + "state directory: an instance restarted on the same state directory takes its tasks back at "
+                            + "once instead of after the dead member's session timeout (docs/operations.md).");
 
     public StreamsSettings(Map<String, ?> values) {
         super(DEF, values, false);
+    }
+
+    /** Whether the instance joins its group as a static member, its identity kept in its state directory. */
+    public boolean staticMembership() {
+        return getBoolean(STATIC_MEMBERSHIP);
     }
 
     public String applicationId() {

@@ -2,6 +2,7 @@ package io.dyadwatch.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dyadwatch.alerts.rules.RuleBook;
 import io.dyadwatch.catalog.Catalog;
 import io.dyadwatch.catalog.model.ScenarioModel;
 import io.dyadwatch.catalog.sim.SimulationRequest;
@@ -65,7 +66,7 @@ class DyadWatchTopologyTest {
                 StreamsSettings.ASSESSMENT_INTERVAL_MS, Long.toString(ASSESSMENT_INTERVAL.toMillis()),
                 StreamsSettings.ASSESSMENT_MAX_PENDING, Integer.toString(MAX_PENDING)));
         Properties props = DyadWatchTopology.properties(common, settings, Map.of());
-        driver = new TopologyTestDriver(DyadWatchTopology.build(common, settings, MODEL, registry), props, wallClock);
+        driver = new TopologyTestDriver(DyadWatchTopology.build(common, settings, MODEL, RuleBook.loadDefault(MODEL.catalog()), registry), props, wallClock);
         events = driver.createInputTopic("dyadwatch.events", new StringSerializer(), new ByteArraySerializer());
         deadLetters = driver.createOutputTopic("dyadwatch.events.dlq", new StringDeserializer(), new ByteArrayDeserializer());
         indicators = driver.createOutputTopic("dyadwatch.indicators", new StringDeserializer(),

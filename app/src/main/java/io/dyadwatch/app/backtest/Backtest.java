@@ -1,6 +1,5 @@
 package io.dyadwatch.app.backtest;
 
-import io.dyadwatch.alerts.AlertsTopology;
 import io.dyadwatch.app.wiring.Analysis;
 import io.dyadwatch.app.wiring.Settings;
 import io.dyadwatch.model.alert.Alert;
@@ -246,13 +245,9 @@ public final class Backtest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Properties streamsProps = DyadWatchTopology.properties(settings.common(), settings.streams(), Map.of());
         streamsProps.put(StreamsConfig.STATE_DIR_CONFIG, state.resolve("streams").toString());
-        Properties alertsProps = AlertsTopology.properties(settings.common(), settings.alerts(), Map.of());
-        alertsProps.put(StreamsConfig.STATE_DIR_CONFIG, state.resolve("alerts").toString());
         long start = events.isEmpty() ? 0 : timestampOf(events.get(0));
         try (TopologyTestDriver streams = new TopologyTestDriver(DyadWatchTopology.build(settings.common(),
-                        settings.streams(), analysis.model(), registry), streamsProps, Instant.now());
-                TopologyTestDriver rules = new TopologyTestDriver(AlertsTopology.build(settings.common(),
-                        analysis.rules(), analysis.catalog(), registry), alertsProps, Instant.ofEpochMilli(start))) {
+                        settings.streams(), analysis.model(), analysis.rules(), registry), streamsProps, Instant.now())) {
             TestInputTopic<String, byte[]> in = streams.createInputTopic(topics.events().name(),
                     new StringSerializer(), new ByteArraySerializer());
             TestOutputTopic<String, Assessment> assessments = streams.createOutputTopic(topics.assessments().name(),
@@ -261,9 +256,7 @@ public final class Backtest {
                     new StringDeserializer(), new ByteArrayDeserializer());
             TestOutputTopic<String, byte[]> deadLetters = streams.createOutputTopic(topics.deadLetters().name(),
                     new StringDeserializer(), new ByteArrayDeserializer());
-            TestInputTopic<String, Assessment> rulesIn = rules.createInputTopic(topics.assessments().name(),
-                    topics.assessments().keySerde().serializer(), topics.assessments().valueSerde().serializer());
-            TestOutputTopic<String, Alert> alertsOut = rules.createOutputTopic(topics.alerts().name(),
+            TestOutputTopic<String, Alert> alertsOut = streams.createOutputTopic(topics.alerts().name(),
                     topics.alerts().keySerde().deserializer(), topics.alerts().valueSerde().deserializer());
 
             List<BacktestAlert> alerts = new ArrayList<>();
@@ -289,16 +282,14 @@ public final class Backtest {
                     throw new IllegalStateException("the topology refused an event the contract accepted: "
                             + event.id() + " (" + deadLetters.readRecord().headers() + ")");
                 }
-                for (TestRecord<String, Assessment> record : assessments.readRecordsToList()) {
-                    long at = Math.max(rulesClock, record.timestamp());
-                    if (at > rulesClock) {
-                        rules.advanceWallClockTime(Duration.ofMillis(at - rulesClock));
-                        rulesClock = at;
-                    }
-                    rulesIn.pipeInput(record.key(), record.value(), record.timestamp());
-                    for (Alert alert : alertsOut.readValuesToList()) {
-                        collect(alert, record.value().period(), Instant.ofEpochMilli(rulesClock), alerts, firing);
-                    }
+                // the event's alerts were decided at its steps; its assessment was published right after: the
+                // period a backtest row shows is the assessment's
+                List<TestRecord<String, Assessment>> published = assessments.readRecordsToList();
+                rulesClock = Math.max(rulesClock, timestamp);
+                for (TestRecord<String, Alert> alert : alertsOut.readRecordsToList()) {
+                    String period = published.isEmpty() ? alert.value().period()
+                            : published.get(published.size() - 1).value().period();
+                    collect(alert.value(), period, Instant.ofEpochMilli(rulesClock), alerts, firing);
                 }
                 progress.replayed(++done, events.size());
             }

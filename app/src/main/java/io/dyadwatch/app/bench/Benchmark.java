@@ -166,8 +166,6 @@ public final class Benchmark {
             long start = System.nanoTime();
             awaitCaughtUp(broker, settings.streams().applicationId(),
                     List.of(settings.common().topics().events().name()), true);
-            awaitCaughtUp(broker, settings.alerts().applicationId(),
-                    List.of(settings.common().topics().assessments().name()), false);
             double seconds = (System.nanoTime() - start) / 1e9;
             for (StreamsService service : services.streamsServices()) {
                 say("  %s", threadTime(service));

@@ -8,9 +8,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code dyadwatch alerts}: the alert rules alone. */
+/** {@code dyadwatch alerts}: the sink runner alone (alert delivery; the rules run in the topology). */
 @Command(name = "alerts", mixinStandardHelpOptions = true, subcommands = AlertsTailCommand.class,
-        description = "Run only the alert rules (assessments to alerts), printing alerts as they fire, with /metrics and /health.")
+        description = "Run only the sink runner: read dyadwatch.alerts and deliver to Alertmanager and webhooks, printing alerts as they arrive, with /metrics and /health.")
 public final class AlertsCommand implements Callable<Integer> {
 
     @Spec

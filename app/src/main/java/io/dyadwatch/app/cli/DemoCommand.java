@@ -143,8 +143,7 @@ public final class DemoCommand implements Callable<Integer> {
                 TopicAdmin.adminProperties(settings.common(), settings.kafkaOverrides()))) {
             int quiet = 0;
             while (System.nanoTime() < deadline) {
-                long lag = progress.lag(settings.streams().applicationId(), List.of(topicPrefix + "events"))
-                        + progress.lag(settings.alerts().applicationId(), List.of(topicPrefix + "assessments"));
+                long lag = progress.lag(settings.streams().applicationId(), List.of(topicPrefix + "events"));
                 quiet = lag == 0 ? quiet + 1 : 0;
                 if (quiet >= 3) {
                     Thread.sleep(500); // let the console print what the last commit made visible

@@ -10,7 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The HTTP API of a DyadWatch service: {@code /health}, {@code /metrics} (Prometheus text), and the routes
@@ -30,9 +30,10 @@ public final class HttpApi implements AutoCloseable {
      * @param host     address to bind
      * @param port     port, 0 for a free one
      * @param registry metrics to expose on /metrics
-     * @param healthy  whether /health answers 200 (else 503)
+     * @param health   what /health answers: 200 when up, else 503; with the state of each application
      */
-    public HttpApi(String host, int port, PrometheusMeterRegistry registry, BooleanSupplier healthy) throws IOException {
+    public HttpApi(String host, int port, PrometheusMeterRegistry registry, Supplier<HealthReport> health)
+            throws IOException {
         this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
         this.executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "dyadwatch-http");
@@ -47,8 +48,8 @@ public final class HttpApi implements AutoCloseable {
             respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
         });
         route("/health", exchange -> {
-            boolean ok = healthy.getAsBoolean();
-            respond(exchange, ok ? 200 : 503, "application/json", ok ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+            HealthReport report = health.get();
+            respond(exchange, report.up() ? 200 : 503, "application/json", report.json());
         });
         server.start();
     }
@@ -101,5 +102,23 @@ public final class HttpApi implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    /**
+     * What /health says.
+     *
+     * @param up           200 when true, else 503
+     * @param applications each Kafka Streams application's state as a JSON object (empty where none runs)
+     */
+    public record HealthReport(boolean up, java.util.List<String> applications) {
+
+        public HealthReport {
+            applications = java.util.List.copyOf(applications);
+        }
+
+        String json() {
+            return "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"applications\":[" + String.join(",", applications)
+                    + "]}";
+        }
     }
 }

@@ -1,6 +1,6 @@
 package io.dyadwatch.app.wiring;
 
-import io.dyadwatch.alerts.AlertsTopology;
+import io.dyadwatch.alerts.AlertStateCarryOver;
 import io.dyadwatch.alerts.sink.SinkRunner;
 import io.dyadwatch.alerts.sink.SinkRunners;
 import io.dyadwatch.app.http.AssessmentQueries;
@@ -20,17 +20,30 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The DyadWatch services of one process, started together and stopped in reverse order: the HTTP API, the
- * streams topology (with interactive queries), the alert rules with their sinks, and event ingestion.
+ * streams topology (judging and alerting, with interactive queries), the sink runners that deliver its alerts, and
+ * event ingestion.
  */
 public final class Services implements AutoCloseable {
 
-    /** Which parts this process runs. */
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Services.class);
+
+    /**
+     * Which parts this process runs: the topology (which judges and alerts, in one task per partition), alert delivery
+     * (the sink runners reading {@code dyadwatch.alerts}, and the alert feed of the HTTP API), event ingestion.
+     */
     public enum Part { STREAMS, ALERTS, INGESTION }
+
+    /**
+     * How long start-up waits for a rebalance or a restoration that makes no progress at all: longer than a dead
+     * member's session (45 s by default) and than a restore consumer's fetch of a large changelog batch.
+     */
+    static final Duration STALL_LIMIT = Duration.ofMinutes(10);
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final List<StreamsService> streamsServices = new ArrayList<>();
@@ -58,9 +71,13 @@ public final class Services implements AutoCloseable {
         PrometheusMeterRegistry registry = Metrics.prometheus();
         Services services = null;
         try {
-            List<StreamsService> apps = new ArrayList<>();
-            HttpApi http = new HttpApi(settings.app().httpHost(), settings.app().httpPort(), registry,
-                    () -> apps.stream().noneMatch(app -> app.failure() != null));
+            List<StreamsService> apps = new java.util.concurrent.CopyOnWriteArrayList<>();
+            // up while every application runs; 503 while one rebalances or restores (with its progress) or failed
+            HttpApi http = new HttpApi(settings.app().httpHost(), settings.app().httpPort(), registry, () -> {
+                List<StreamsService.Health> health = apps.stream().map(StreamsService::health).toList();
+                return new HttpApi.HealthReport(health.stream().allMatch(StreamsService.Health::running),
+                        health.stream().map(StreamsService.Health::json).toList());
+            });
             services = new Services(registry, http, analysis);
             services.started.add(http);
             RequestGuard guard = new RequestGuard(settings.app().ingestToken());
@@ -72,20 +89,24 @@ public final class Services implements AutoCloseable {
             io.dyadwatch.app.http.ApiDocs.register(http);
             HostInfo host = new HostInfo(settings.app().httpHost(), http.port());
             if (parts.contains(Part.STREAMS)) {
+                carryAlertStatesOver(settings);
                 Properties props = DyadWatchTopology.properties(settings.common(), settings.streams(),
                         settings.kafkaOverrides());
                 props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, host.host() + ":" + host.port());
+                if (settings.streams().staticMembership()) {
+                    // Kafka Streams appends each stream thread's index to it
+                    props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+                            settings.streams().applicationId() + "-"
+                                    + InstanceIdentity.of(java.nio.file.Path.of(settings.streams().stateDir())));
+                }
                 StreamsService streams = new StreamsService("streams",
-                        DyadWatchTopology.build(settings.common(), settings.streams(), analysis.model(), registry),
+                        DyadWatchTopology.build(settings.common(), settings.streams(), analysis.model(),
+                                analysis.rules(), registry),
                         props, registry);
                 services.startStreams(streams, apps);
                 services.queries = new AssessmentQueries(streams.streams(), host);
             }
             if (parts.contains(Part.ALERTS)) {
-                services.startStreams(new StreamsService("alerts",
-                        AlertsTopology.build(settings.common(), analysis.rules(), analysis.catalog(), registry),
-                        AlertsTopology.properties(settings.common(), settings.alerts(), settings.kafkaOverrides()),
-                        registry), apps);
                 AlertFeed feed = new AlertFeed(settings.common(), settings.kafkaOverrides());
                 services.started.add(feed);
                 services.alerts = feed;
@@ -104,7 +125,7 @@ public final class Services implements AutoCloseable {
                         settings.app().maxBodyBytes(), settings.app().ingestToken(), registry));
             }
             for (StreamsService app : apps) {
-                app.awaitRunning(Duration.ofSeconds(60));
+                app.awaitRunning(STALL_LIMIT);
             }
             return services;
         } catch (IOException e) {
@@ -114,6 +135,18 @@ public final class Services implements AutoCloseable {
         } catch (RuntimeException | InterruptedException e) {
             closeQuietly(services);
             throw e;
+        }
+    }
+
+    /** The upgrade from a separate alert-rules application: its alert states move into the topology's stores. */
+    private static void carryAlertStatesOver(Settings settings) throws InterruptedException {
+        AlertStateCarryOver.Outcome carried = new AlertStateCarryOver(
+                TopicAdmin.adminProperties(settings.common(), settings.kafkaOverrides()), settings.common().adminTimeout())
+                .run(settings.alerts().applicationId(), settings.streams().applicationId(),
+                        settings.common().topics().assessments().name());
+        if (carried != null) {
+            LOG.info("carried {} alert state(s) ({} firing) and {} dyad(s)' last probabilities over from {} into {}",
+                    carried.states(), carried.firing(), carried.dyads(), carried.from(), carried.to());
         }
     }
 

@@ -2,12 +2,12 @@ package io.dyadwatch.app.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dyadwatch.alerts.AlertsTopology;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dyadwatch.app.wiring.Analysis;
 import io.dyadwatch.app.wiring.Settings;
 import io.dyadwatch.model.alert.Alert;
 import io.dyadwatch.model.assessment.Assessment;
-import io.dyadwatch.model.assessment.EvidenceItem;
+import io.dyadwatch.model.json.Json;
 import io.dyadwatch.model.event.ContractResult;
 import io.dyadwatch.model.event.Event;
 import io.dyadwatch.model.json.JsonSerde;
@@ -45,7 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The judgement is a function of the reports and their order: the bundled record, replayed in file order with
  * very different wall-clock patterns (so assessments are published in very different batches), and across a
- * restart from the stores, gives the same alerts.
+ * restart from the stores, gives the same alerts, content and all: status, period, revision, evidence ids (the
+ * triggers first for a signature alert), summary, description (with the drivers), probabilities and statistic.
+ * Only the processing times ({@code startsAt}, {@code endsAt}) may differ.
  */
 class AlertDeterminismTest {
 
@@ -89,19 +91,23 @@ class AlertDeterminismTest {
     }
 
     @Test
-    void shouldRaiseTheSameAlertsHoweverTheAssessmentsAreBatched() {
+    void shouldRaiseAlertsOfTheSameContentHoweverTheAssessmentsAreBatched() {
         Map<String, List<String>> afterEveryRecord = byDyad(replay(i -> true, -1));
         Map<String, List<String>> onceAtTheEnd = byDyad(replay(i -> false, -1));
         SplittableRandom random = new SplittableRandom(20261201);
         Map<String, List<String>> randomBatches = byDyad(replay(i -> random.nextInt(30) == 0, -1));
 
         assertThat(afterEveryRecord).as("the record raises alerts").isNotEmpty();
+        assertThat(afterEveryRecord.values().stream().flatMap(List::stream))
+                .as("alerts with evidence, a revision and drivers in the description")
+                .anyMatch(a -> a.contains("\"evidence\":[{") && a.contains("\"assessmentRevision\":")
+                        && a.contains("Why: "));
         assertThat(onceAtTheEnd).isEqualTo(afterEveryRecord);
         assertThat(randomBatches).isEqualTo(afterEveryRecord);
     }
 
     @Test
-    void shouldRaiseTheSameAlertsAfterARestartFromTheStores() {
+    void shouldRaiseAlertsOfTheSameContentAfterARestartFromTheStores() {
         Map<String, List<String>> uninterrupted = byDyad(replay(i -> i % 7 == 0, -1));
 
         Map<String, List<String>> restarted = byDyad(replay(i -> i % 7 == 0, record.size() / 2));
@@ -120,7 +126,7 @@ class AlertDeterminismTest {
 
     /**
      * Replays the record as our producers send it (one record per watched dyad) and returns every alert as
-     * {@code fingerprint status evidence-ids}. With {@code restartAt} >= 0, the drivers are replaced by new
+     * {@code dyad alert-json}, its processing times left out. With {@code restartAt} >= 0, the drivers are replaced by new
      * ones holding a copy of their stores (what a restart restores from the changelogs) before that record.
      */
     private List<String> replay(Pattern pattern, int restartAt) {
@@ -148,10 +154,10 @@ class AlertDeterminismTest {
                 if (pattern.advanceAfter(i)) {
                     drivers.streams.advanceWallClockTime(INTERVAL);
                 }
-                drivers.forwardAssessments(alerts);
+                drivers.collect(alerts);
             }
             drivers.streams.advanceWallClockTime(INTERVAL);
-            drivers.forwardAssessments(alerts);
+            drivers.collect(alerts);
             return alerts;
         } finally {
             drivers.close();
@@ -160,55 +166,40 @@ class AlertDeterminismTest {
 
     private static final class Drivers implements AutoCloseable {
         final TopologyTestDriver streams;
-        final TopologyTestDriver rules;
         final TestInputTopic<String, byte[]> events;
         final TestOutputTopic<String, Assessment> assessments;
-        final TestInputTopic<String, Assessment> rulesIn;
         final TestOutputTopic<String, Alert> alertsOut;
 
         Drivers(Path dir) {
             var topics = SETTINGS.common().topics();
             Properties streamsProps = DyadWatchTopology.properties(SETTINGS.common(), SETTINGS.streams(), Map.of());
             streamsProps.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("streams").toString());
-            Properties alertsProps = AlertsTopology.properties(SETTINGS.common(), SETTINGS.alerts(), Map.of());
-            alertsProps.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("alerts").toString());
-            SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            Instant start = Instant.parse("2026-01-01T00:00:00Z");
             streams = new TopologyTestDriver(DyadWatchTopology.build(SETTINGS.common(), SETTINGS.streams(),
-                    ANALYSIS.model(), registry), streamsProps, start);
-            rules = new TopologyTestDriver(AlertsTopology.build(SETTINGS.common(), ANALYSIS.rules(), ANALYSIS.catalog(),
-                    registry), alertsProps, start);
-            JsonSerde<Assessment> assessmentSerde = new JsonSerde<>(Assessment.class);
+                    ANALYSIS.model(), ANALYSIS.rules(), new SimpleMeterRegistry()), streamsProps,
+                    Instant.parse("2026-01-01T00:00:00Z"));
             events = streams.createInputTopic(topics.events().name(), new StringSerializer(), new ByteArraySerializer());
             assessments = streams.createOutputTopic(topics.assessments().name(), new StringDeserializer(),
-                    assessmentSerde.deserializer());
-            rulesIn = rules.createInputTopic(topics.assessments().name(), new StringSerializer(),
-                    assessmentSerde.serializer());
-            alertsOut = rules.createOutputTopic(topics.alerts().name(), new StringDeserializer(),
+                    new JsonSerde<>(Assessment.class).deserializer());
+            alertsOut = streams.createOutputTopic(topics.alerts().name(), new StringDeserializer(),
                     new JsonSerde<>(Alert.class).deserializer());
         }
 
-        void forwardAssessments(List<String> alerts) {
-            for (TestRecord<String, Assessment> a : assessments.readRecordsToList()) {
-                rulesIn.pipeInput(a.key(), a.value(), a.timestamp());
-                for (Alert alert : alertsOut.readValuesToList()) {
-                    alerts.add(alert.dyad() + " " + alert.fingerprint() + " " + alert.status() + " " + alert.evidence().stream()
-                            .map(EvidenceItem::id).collect(Collectors.joining(",")));
-                }
+        /** The alerts so far, without their processing times; assessments drained (no alert depends on them). */
+        void collect(List<String> alerts) {
+            assessments.readRecordsToList();
+            for (Alert alert : alertsOut.readValuesToList()) {
+                ObjectNode json = Json.MAPPER.valueToTree(alert);
+                json.remove(List.of("startsAt", "endsAt"));
+                alerts.add(alert.dyad() + " " + json);
             }
         }
 
-        /** Copies every store of the other drivers into these (as a restore from the changelogs would). */
-        void restoreFrom(Drivers other) {
-            copy(other.streams, streams);
-            copy(other.rules, rules);
-        }
-
+        /** Copies every store of the other driver into this one (as a restore from the changelogs would). */
         @SuppressWarnings("unchecked")
-        private static void copy(TopologyTestDriver from, TopologyTestDriver to) {
-            for (Map.Entry<String, StateStore> entry : from.getAllStateStores().entrySet()) {
+        void restoreFrom(Drivers other) {
+            for (Map.Entry<String, StateStore> entry : other.streams.getAllStateStores().entrySet()) {
                 KeyValueStore<Object, Object> source = (KeyValueStore<Object, Object>) entry.getValue();
-                KeyValueStore<Object, Object> target = to.getKeyValueStore(entry.getKey());
+                KeyValueStore<Object, Object> target = streams.getKeyValueStore(entry.getKey());
                 try (var all = source.all()) {
                     all.forEachRemaining(kv -> target.put(kv.key, kv.value));
                 }
@@ -218,7 +209,6 @@ class AlertDeterminismTest {
         @Override
         public void close() {
             streams.close();
-            rules.close();
         }
     }
 }
