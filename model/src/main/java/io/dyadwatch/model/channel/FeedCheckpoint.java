@@ -1,0 +1,31 @@
+package io.dyadwatch.model.channel;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where a feed stands, on {@code dyadwatch.feed.checkpoints} (compacted, key = feed name): the newest slot it has
+ * dealt with (published, or declared a gap) and the gaps it still retries. Written in the same Kafka transaction as
+ * the slot's events and volume, so after a crash a feed resumes at the slot after {@code lastSlot} and retries
+ * {@code openGaps}: no slot is skipped, none published twice.
+ *
+ * @param feed      the feed's name, like {@code gdelt}
+ * @param lastSlot  start of the newest slot dealt with
+ * @param openGaps  starts of the slots still not covered, oldest first, none after {@code lastSlot}
+ * @param updatedAt when this checkpoint was written
+ */
+public record FeedCheckpoint(String feed, Instant lastSlot, List<Instant> openGaps, Instant updatedAt) {
+
+    public FeedCheckpoint {
+        Objects.requireNonNull(feed, "feed");
+        Objects.requireNonNull(lastSlot, "lastSlot");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        openGaps = List.copyOf(openGaps).stream().sorted().distinct().toList();
+        for (Instant gap : openGaps) {
+            if (gap.isAfter(lastSlot)) {
+                throw new IllegalArgumentException("an open gap (" + gap + ") after the last slot (" + lastSlot + ")");
+            }
+        }
+    }
+}

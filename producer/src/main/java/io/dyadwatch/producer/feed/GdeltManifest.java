@@ -1,0 +1,60 @@
+package io.dyadwatch.producer.feed;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A parsed GDELT manifest ({@code lastupdate.txt} or {@code masterfilelist.txt}). Untrusted: it may list slots that
+ * are not served and omit slots that are; a line that cannot be read is counted, never fatal.
+ */
+public final class GdeltManifest {
+
+    private final NavigableMap<Slot, Map<GdeltFile.Kind, GdeltFile>> files;
+    private final List<String> unreadable;
+
+    private GdeltManifest(NavigableMap<Slot, Map<GdeltFile.Kind, GdeltFile>> files, List<String> unreadable) {
+        this.files = files;
+        this.unreadable = unreadable;
+    }
+
+    /** Reads a manifest's text, one {@code size md5 url} per line; blank lines are ignored. */
+    public static GdeltManifest parse(String text) {
+        NavigableMap<Slot, Map<GdeltFile.Kind, GdeltFile>> files = new TreeMap<>();
+        List<String> unreadable = new ArrayList<>();
+        String[] lines = text.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            try {
+                GdeltFile file = GdeltFile.parse(lines[i]);
+                files.computeIfAbsent(file.slot(), s -> new EnumMap<>(GdeltFile.Kind.class)).put(file.kind(), file);
+            } catch (IllegalArgumentException e) {
+                unreadable.add("line " + (i + 1) + ": " + e.getMessage());
+            }
+        }
+        return new GdeltManifest(files, Collections.unmodifiableList(unreadable));
+    }
+
+    /** The listed file of a kind for a slot. */
+    public Optional<GdeltFile> file(Slot slot, GdeltFile.Kind kind) {
+        return Optional.ofNullable(files.getOrDefault(slot, Map.of()).get(kind));
+    }
+
+    /** The newest slot listing a file of the kind. */
+    public Optional<Slot> latest(GdeltFile.Kind kind) {
+        return files.descendingMap().entrySet().stream().filter(e -> e.getValue().containsKey(kind))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    /** The lines that could not be read, with their numbers and why. */
+    public List<String> unreadable() {
+        return unreadable;
+    }
+}
