@@ -94,6 +94,7 @@ public final class GdeltFeed {
             gaps.put(slot, new OpenGap(new CoverageGap(Channels.GDELT, slot.start(), slot.end(), CoverageGap.MISSING,
                     "open at restart", 1, true, now), now, now));
         }
+        checkpoint.recentRows().forEach(shortRule::accepted);
         metrics.openGaps(gaps.size());
         return this;
     }
@@ -179,8 +180,11 @@ public final class GdeltFeed {
             Slot newLast = slot.compareTo(last) > 0 ? slot : last;
             TreeMap<Slot, OpenGap> after = new TreeMap<>(gaps);
             after.remove(slot);
+            List<Long> recent = new ArrayList<>(shortRule.recent());
+            recent.add(contents.report().rowsRead());
             output.slotRead(contents, was == null ? null : was.record().closed(clock.instant()),
-                    checkpoint(newLast, after));
+                    checkpoint(newLast, after, recent.subList(Math.max(0, recent.size() - ShortSlotRule.WINDOW),
+                            recent.size())));
             gaps.remove(slot);
             last = newLast;
             shortRule.accepted(contents.report().rowsRead());
@@ -213,7 +217,7 @@ public final class GdeltFeed {
         } else {
             after.put(slot, new OpenGap(record, next, since));
         }
-        output.slotMissed(record, checkpoint(newLast, after));
+        output.slotMissed(record, checkpoint(newLast, after, shortRule.recent()));
         gaps.clear();
         gaps.putAll(after);
         last = newLast;
@@ -223,8 +227,8 @@ public final class GdeltFeed {
                 attempts, givingUp ? "no more retries (it stays a gap)" : "next attempt at " + next);
     }
 
-    private FeedCheckpoint checkpoint(Slot newLast, Map<Slot, OpenGap> open) {
-        return new FeedCheckpoint(NAME, newLast.start(), open.keySet().stream().map(Slot::start).toList(),
+    private FeedCheckpoint checkpoint(Slot newLast, Map<Slot, OpenGap> open, List<Long> recentRows) {
+        return new FeedCheckpoint(NAME, newLast.start(), open.keySet().stream().map(Slot::start).toList(), recentRows,
                 clock.instant());
     }
 

@@ -35,6 +35,11 @@ final class ShortSlotRule {
                 + ", the floor " + (int) (FRACTION * 100) + "% of it is " + floor : null;
     }
 
+    /** The rows of the good slots remembered, oldest first. */
+    java.util.List<Long> recent() {
+        return java.util.List.copyOf(recent);
+    }
+
     /** Remembers a good slot's rows. */
     void accepted(long rows) {
         recent.addLast(rows);

@@ -73,7 +73,7 @@ final class SlotArchive {
             }
             return text.toByteArray();
         } catch (IOException e) {
-            throw new SlotFailure(CoverageGap.CORRUPT, name + ": unreadable zip (" + e.getMessage() + ")", null);
+            throw new SlotFailure(CoverageGap.CORRUPT, name + ": unreadable zip (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", null);
         }
     }
 }
