@@ -28,12 +28,12 @@ import java.util.zip.ZipOutputStream;
  * GDELT's users meet: a corrupt zip, a checksum mismatch, a listed slot not served (404), a slot served but not
  * listed, a near-empty slot, a 429 with {@code Retry-After}, a response slower than the client's timeout.
  */
-final class GdeltTestMirror implements AutoCloseable {
+public final class GdeltTestMirror implements AutoCloseable {
 
     /** The 2015 excerpt: 92 rows, two IRN-RUS rows of CAMEO 153 (two JOINT_EXERCISE events). */
-    static final String WITH_EVENTS = "fixtures/gdelt/gdelt2_20151027220000_excerpt.export.CSV";
+    public static final String WITH_EVENTS = "fixtures/gdelt/gdelt2_20151027220000_excerpt.export.CSV";
     /** The 2019 excerpt: 44 rows, none of a watched dyad. */
-    static final String WITHOUT_EVENTS = "fixtures/gdelt/gdelt2_20190121220000_excerpt.export.CSV";
+    public static final String WITHOUT_EVENTS = "fixtures/gdelt/gdelt2_20190121220000_excerpt.export.CSV";
 
     private record Answer(int status, byte[] body, Map<String, String> headers, boolean slow) {
     }
@@ -45,7 +45,7 @@ final class GdeltTestMirror implements AutoCloseable {
     private final List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile Slot latest;
 
-    GdeltTestMirror() throws IOException {
+    public GdeltTestMirror() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         server.createContext("/gdeltv2/", exchange -> {
             try (exchange) {
@@ -77,24 +77,24 @@ final class GdeltTestMirror implements AutoCloseable {
     }
 
     /** The base URL to give the feed. */
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/gdeltv2/");
     }
 
     /** The names requested so far, in order. */
-    List<String> requests() {
+    public List<String> requests() {
         return List.copyOf(requests);
     }
 
     /** The export file name of a slot. */
-    static String exportName(Slot slot) {
+    public static String exportName(Slot slot) {
         return slot.label() + ".export.CSV.zip";
     }
 
     /**
      * The text of a fixture with every GLOBALEVENTID prefixed by {@code idPrefix} (so each slot's events are its own).
      */
-    static byte[] rows(String fixture, int idPrefix) {
+    public static byte[] rows(String fixture, int idPrefix) {
         try (InputStream in = GdeltTestMirror.class.getClassLoader().getResourceAsStream(fixture)) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             StringBuilder out = new StringBuilder();
@@ -108,7 +108,7 @@ final class GdeltTestMirror implements AutoCloseable {
     }
 
     /** The first {@code n} rows of a text. */
-    static byte[] firstRows(byte[] text, int n) {
+    public static byte[] firstRows(byte[] text, int n) {
         String[] lines = new String(text, StandardCharsets.UTF_8).split("\n");
         return (String.join("\n", java.util.Arrays.copyOf(lines, n)) + "\n").getBytes(StandardCharsets.UTF_8);
     }
@@ -135,7 +135,7 @@ final class GdeltTestMirror implements AutoCloseable {
     }
 
     /** A good slot: listed with its true size and MD5, served. */
-    GdeltTestMirror good(Slot slot, byte[] text) {
+    public GdeltTestMirror good(Slot slot, byte[] text) {
         byte[] zip = zip(slot.label() + ".export.CSV", text);
         list(slot, zip.length, md5(zip));
         answers.put(exportName(slot), new Answer(200, zip, Map.of(), false));
@@ -143,7 +143,7 @@ final class GdeltTestMirror implements AutoCloseable {
     }
 
     /** Listed as the good zip, served as bytes that are no zip (same size and MD5 as listed: only unzipping fails). */
-    GdeltTestMirror corrupt(Slot slot) {
+    public GdeltTestMirror corrupt(Slot slot) {
         byte[] bytes = "PK\u0003\u0004 this is not really a zip archive at all".getBytes(StandardCharsets.ISO_8859_1);
         list(slot, bytes.length, md5(bytes));
         answers.put(exportName(slot), new Answer(200, bytes, Map.of(), false));
@@ -151,7 +151,7 @@ final class GdeltTestMirror implements AutoCloseable {
     }
 
     /** Served as the good zip, listed with another MD5. */
-    GdeltTestMirror checksumMismatch(Slot slot, byte[] text) {
+    public GdeltTestMirror checksumMismatch(Slot slot, byte[] text) {
         byte[] zip = zip(slot.label() + ".export.CSV", text);
         list(slot, zip.length, "0123456789abcdef0123456789abcdef");
         answers.put(exportName(slot), new Answer(200, zip, Map.of(), false));
@@ -159,7 +159,7 @@ final class GdeltTestMirror implements AutoCloseable {
     }
 
     /** Listed, not served (404). */
-    GdeltTestMirror listedNotServed(Slot slot, byte[] text) {
+    public GdeltTestMirror listedNotServed(Slot slot, byte[] text) {
         byte[] zip = zip(slot.label() + ".export.CSV", text);
         list(slot, zip.length, md5(zip));
         answers.remove(exportName(slot));
@@ -167,7 +167,7 @@ final class GdeltTestMirror implements AutoCloseable {
     }
 
     /** Served, not listed. */
-    GdeltTestMirror servedNotListed(Slot slot, byte[] text) {
+    public GdeltTestMirror servedNotListed(Slot slot, byte[] text) {
         answers.put(exportName(slot), new Answer(200, zip(slot.label() + ".export.CSV", text), Map.of(), false));
         synchronized (listed) {
             listed.remove(exportName(slot));
@@ -176,21 +176,21 @@ final class GdeltTestMirror implements AutoCloseable {
     }
 
     /** Listed and served, answering 429 with {@code Retry-After: seconds}. */
-    GdeltTestMirror throttled(Slot slot, int seconds) {
+    public GdeltTestMirror throttled(Slot slot, int seconds) {
         list(slot, 1, md5(new byte[] {0}));
         answers.put(exportName(slot), new Answer(429, new byte[0], Map.of("Retry-After", String.valueOf(seconds)), false));
         return this;
     }
 
     /** Listed, answering only after the client's timeout. */
-    GdeltTestMirror slow(Slot slot) {
+    public GdeltTestMirror slow(Slot slot) {
         list(slot, 1, md5(new byte[] {0}));
         answers.put(exportName(slot), new Answer(200, new byte[] {0}, Map.of(), true));
         return this;
     }
 
     /** The newest slot {@code lastupdate.txt} lists. */
-    GdeltTestMirror latest(Slot slot) {
+    public GdeltTestMirror latest(Slot slot) {
         this.latest = slot;
         return this;
     }
