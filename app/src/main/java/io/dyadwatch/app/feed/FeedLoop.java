@@ -25,6 +25,8 @@ import java.util.function.Consumer;
  */
 public final class FeedLoop implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FeedLoop.class);
+
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final Thread thread;
@@ -84,6 +86,7 @@ public final class FeedLoop implements AutoCloseable {
             Thread.currentThread().interrupt();
             done.complete(null);
         } catch (Exception | Error e) {
+            LOG.error("GDELT feed stopped; a restart resumes after its checkpoint", e);
             done.completeExceptionally(e);
         }
     }
