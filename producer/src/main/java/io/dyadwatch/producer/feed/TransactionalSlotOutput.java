@@ -7,6 +7,7 @@ import io.dyadwatch.model.event.Dyad;
 import io.dyadwatch.model.event.Event;
 import io.dyadwatch.model.topic.Topic;
 import io.dyadwatch.model.topic.Topics;
+import io.dyadwatch.producer.CompactedTopicReader;
 import io.dyadwatch.producer.EventPublisher;
 import java.time.Duration;
 import java.util.List;
@@ -14,17 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -73,30 +68,8 @@ public final class TransactionalSlotOutput implements SlotOutput, AutoCloseable 
 
     /** The feed's committed checkpoint, if it has one. */
     public Optional<FeedCheckpoint> checkpoint(String feed) {
-        Topic<String, FeedCheckpoint> topic = topics.feedCheckpoints();
-        Properties props = new Properties();
-        props.putAll(overrides);
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        FeedCheckpoint latest = null;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (feed.equals(record.key())) {
-                        latest = record.value() == null ? null
-                                : topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
-                    }
-                }
-            }
-        }
-        return Optional.ofNullable(latest);
+        return Optional.ofNullable(CompactedTopicReader.latest(bootstrapServers, overrides, topics.feedCheckpoints())
+                .get(feed));
     }
 
     @Override
