@@ -8,6 +8,7 @@ import io.dyadwatch.app.cli.DemoCommand;
 import io.dyadwatch.app.cli.FeedCommand;
 import io.dyadwatch.app.cli.CatalogCommand;
 import io.dyadwatch.app.cli.CompletionCommand;
+import io.dyadwatch.app.cli.CorrectCommand;
 import io.dyadwatch.app.cli.ImportCommand;
 import io.dyadwatch.app.cli.IngestCommand;
 import io.dyadwatch.app.cli.SimulateCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = {"DyadWatch: a streaming indications-and-warning monitor of military cooperation between states.",
                 "Run 'dyadwatch <command> --help' for a command's options."},
         subcommands = {DemoCommand.class, BrokerCommand.class, RunCommand.class, IngestCommand.class, StreamsCommand.class,
-                AlertsCommand.class, PublishCommand.class, ImportCommand.class, FeedCommand.class,
+                AlertsCommand.class, PublishCommand.class, ImportCommand.class, FeedCommand.class, CorrectCommand.class,
                 SimulateCommand.class, CatalogCommand.class, BacktestCommand.class, BenchCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
