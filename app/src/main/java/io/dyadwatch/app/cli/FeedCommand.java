@@ -111,7 +111,7 @@ public final class FeedCommand implements Runnable {
             PrometheusMeterRegistry registry = Metrics.prometheus();
             try (HttpApi api = new HttpApi(resolved.app().httpHost(), resolved.app().httpPort(), registry, () -> true)) {
                 FeedLoop loop = FeedLoop.start(resolved, new GdeltMirror(feed.baseUrl, feed.timeout, clock),
-                        feed.pollInterval, feed.firstSlot(), registry, clock, out, slot -> { });
+                        feed.pollInterval, feed.firstSlot(), feed.mentionReports(), registry, clock, out, slot -> { });
                 Thread hook = new Thread(loop::close, "dyadwatch-feed-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);
                 out.println("dyadwatch feed gdelt running against " + resolved.common().bootstrapServers());
@@ -168,6 +168,9 @@ public final class FeedCommand implements Runnable {
                 TerminalProgress progress) throws IOException, InterruptedException, SlotFailure {
             GdeltFeed gdelt = new GdeltFeed(mirror, new LinkedHashSet<>(resolved.common().dyads()), sink, registry, clock,
                     RetryPolicy.STANDARD);
+            if (feed.mentions) {
+                gdelt.withMentions(feed.mentionReports());
+            }
             return gdelt.backfill(first, last, attempts, duration -> Thread.sleep(duration.toMillis()), n -> {
                 done[0] = n;
                 progress.step();

@@ -28,6 +28,18 @@ public final class GdeltFeedOptions {
             + " backfill, or of a live feed that has no checkpoint yet (default: the newest listed slot).")
     LocalDate from;
 
+    @Option(names = "--mentions", description = "Also read each slot's mentions table: a later mention of a published event"
+            + " from a new source is published as a corroborating report of it (attribute reportOf), never a new event.")
+    boolean mentions;
+
+    /** Events remembered for their later mentions: about a week of watched GDELT events at today's volumes. */
+    static final int MENTIONED_EVENTS = 200_000;
+
+    /** The mention reader {@code --mentions} asks for, or null. */
+    io.dyadwatch.producer.gdelt.MentionReports mentionReports() {
+        return mentions ? new io.dyadwatch.producer.gdelt.MentionReports(MENTIONED_EVENTS) : null;
+    }
+
     /** The first slot of {@code --from}, or null. */
     Slot firstSlot() {
         return from == null ? null : new Slot(from.atStartOfDay(ZoneOffset.UTC).toInstant());

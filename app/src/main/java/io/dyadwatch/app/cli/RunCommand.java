@@ -49,7 +49,8 @@ public final class RunCommand implements Callable<Integer> {
         return ServiceRunner.run("run", resolved, List.of(Part.STREAMS, Part.ALERTS, Part.INGESTION), true, out,
                 spec.commandLine().getErr(), services -> feedName == null ? () -> { }
                         : FeedLoop.start(resolved, new GdeltMirror(feed.baseUrl, feed.timeout, Clock.systemUTC()),
-                                feed.pollInterval, feed.firstSlot(), services.registry(), Clock.systemUTC(), out,
+                                feed.pollInterval, feed.firstSlot(), feed.mentionReports(), services.registry(),
+                                Clock.systemUTC(), out,
                                 slot -> { }));
     }
 }

@@ -3,6 +3,7 @@ package io.dyadwatch.app.feed;
 import io.dyadwatch.app.wiring.Settings;
 import io.dyadwatch.model.channel.FeedCheckpoint;
 import io.dyadwatch.producer.feed.GdeltFeed;
+import io.dyadwatch.producer.gdelt.MentionReports;
 import io.dyadwatch.producer.feed.GdeltMirror;
 import io.dyadwatch.producer.feed.RetryPolicy;
 import io.dyadwatch.producer.feed.Slot;
@@ -39,12 +40,14 @@ public final class FeedLoop implements AutoCloseable {
      * Starts the loop.
      *
      * @param first        the first slot when there is no checkpoint, or null for the newest listed
+     * @param mentions     reads mentions as corroborating reports, or null for none
      * @param beforeCommit runs inside each slot's transaction before its commit (tests)
      */
     public static FeedLoop start(Settings settings, GdeltMirror mirror, Duration interval, Slot first,
-            MeterRegistry registry, Clock clock, PrintWriter out, Consumer<Slot> beforeCommit) {
+            MentionReports mentions, MeterRegistry registry, Clock clock, PrintWriter out, Consumer<Slot> beforeCommit) {
         FeedLoop[] self = new FeedLoop[1];
-        self[0] = new FeedLoop(() -> self[0].run(settings, mirror, interval, first, registry, clock, out, beforeCommit));
+        self[0] = new FeedLoop(() -> self[0].run(settings, mirror, interval, first, mentions, registry, clock, out,
+                beforeCommit));
         self[0].thread.start();
         return self[0];
     }
@@ -54,13 +57,16 @@ public final class FeedLoop implements AutoCloseable {
         return settings.common().topics().prefix() + "feed-" + GdeltFeed.NAME;
     }
 
-    private void run(Settings settings, GdeltMirror mirror, Duration interval, Slot first, MeterRegistry registry,
-            Clock clock, PrintWriter out, Consumer<Slot> beforeCommit) {
+    private void run(Settings settings, GdeltMirror mirror, Duration interval, Slot first, MentionReports mentions,
+            MeterRegistry registry, Clock clock, PrintWriter out, Consumer<Slot> beforeCommit) {
         try (TransactionalSlotOutput output = new TransactionalSlotOutput(settings.common().bootstrapServers(),
                 settings.kafkaOverrides(), settings.common().topics(), settings.common().dyads(),
                 io.dyadwatch.model.event.Channels.GDELT, transactionalId(settings), beforeCommit)) {
             GdeltFeed feed = new GdeltFeed(mirror, new LinkedHashSet<>(settings.common().dyads()), output, registry,
                     clock, RetryPolicy.STANDARD);
+            if (mentions != null) {
+                feed.withMentions(mentions);
+            }
             Optional<FeedCheckpoint> checkpoint = output.checkpoint(GdeltFeed.NAME);
             if (checkpoint.isPresent()) {
                 feed.resumeFrom(checkpoint.get());

@@ -166,6 +166,43 @@ class GdeltFeedTest {
         assertThat(output.volumes()).noneMatch(v -> v.slotStart().equals(slot(8).start()));
     }
 
+    /** A mentions row (16 columns) as GDELT writes it. */
+    static String mention(String eventId, Slot eventSlot, String mentionTime, String source, int confidence) {
+        return String.join("\t", eventId, eventSlot.label(), mentionTime, "1", source, "https://" + source + "/story",
+                "2", "10", "40", "25", "1", String.valueOf(confidence), "2400", "-1.5", "", "") + "\n";
+    }
+
+    @Test
+    void shouldPublishLaterMentionsFromNewSourcesAsCorroboratingReportsOfTheirEventNeverAsNewEvents() throws Exception {
+        String event = "10479492373";
+        mirror.mentions(slot(0), mention(event, slot(0), "20250601001000", "reuters.com", 100)
+                + mention(event, slot(0), "20250601001200", "reuters.com", 80) // the same source again
+                + mention(event, slot(0), "20250601001300", "www.Reuters.com", 80) // the same, written otherwise
+                + mention("999", slot(0), "20250601001300", "tass.ru", 90) // an event not published
+                + "not a mentions row\n");
+        BackfillSummary summary = feed().withMentions(new io.dyadwatch.producer.gdelt.MentionReports(1000))
+                .backfill(slot(0), slot(1), 1, d -> { }, n -> { });
+
+        List<Event> reports = output.slots().stream().flatMap(s -> s.events().stream())
+                .filter(e -> e.attribute("reportOf") != null).toList();
+        Event original = output.slots().get(0).events().stream().filter(e -> e.id().equals("gdelt:" + event))
+                .findFirst().orElseThrow();
+        assertThat(reports).singleElement().satisfies(report -> {
+            assertThat(report.id()).isEqualTo("gdelt:" + event + ":m:reuters.com");
+            assertThat(report.attribute("reportOf")).isEqualTo("gdelt:" + event);
+            assertThat(report.type()).isEqualTo(original.type());
+            assertThat(report.actors()).isEqualTo(original.actors());
+            assertThat(report.occurredAt()).isEqualTo(original.occurredAt());
+            assertThat(report.source().name()).isEqualTo("reuters.com");
+            assertThat(report.reportedAt()).isEqualTo(Instant.parse("2025-06-01T00:10:00Z"));
+        });
+        assertThat(summary.corroborations()).isEqualTo(1);
+        assertThat(summary.eventsKept()).containsEntry("IRN-RUS", Map.of(EventType.JOINT_EXERCISE, 2L));
+        assertThat(summary.read()).as("a slot whose mentions file is missing is still covered").isEqualTo(2);
+        assertThat(registry.get("dyadwatch.feed.mentions.failed").tag("reason", "missing").counter().count())
+                .isEqualTo(1);
+    }
+
     /** Everything a feed hands its output, in order. */
     static final class Recording implements SlotOutput {
         final List<Object> calls = new ArrayList<>();

@@ -166,6 +166,17 @@ public final class GdeltTestMirror implements AutoCloseable {
         return this;
     }
 
+    /** A slot's mentions table, listed and served. */
+    public GdeltTestMirror mentions(Slot slot, String rows) {
+        byte[] zip = zip(slot.label() + ".mentions.CSV", rows.getBytes(StandardCharsets.UTF_8));
+        String name = slot.label() + ".mentions.CSV.zip";
+        synchronized (listed) {
+            listed.put(name, zip.length + " " + md5(zip) + " http://data.gdeltproject.org/gdeltv2/" + name);
+        }
+        answers.put(name, new Answer(200, zip, Map.of(), false));
+        return this;
+    }
+
     /** Served, not listed. */
     public GdeltTestMirror servedNotListed(Slot slot, byte[] text) {
         answers.put(exportName(slot), new Answer(200, zip(slot.label() + ".export.CSV", text), Map.of(), false));

@@ -20,10 +20,12 @@ import java.util.TreeMap;
  * @param rowsRead    export rows read
  * @param rowsByDyad  rows of each watched dyad (its volume), mapped or not
  * @param eventsKept  events kept per dyad and type
+ * @param corroborations later mentions published as corroborating reports of their events ({@code --mentions})
  * @param gaps        the slots not read, each with its reason and detail, in slot order
  */
 public record BackfillSummary(Slot from, Slot to, long slots, long read, long unlisted, long rowsRead,
-        Map<String, Long> rowsByDyad, Map<String, Map<EventType, Long>> eventsKept, List<CoverageGap> gaps) {
+        Map<String, Long> rowsByDyad, Map<String, Map<EventType, Long>> eventsKept, long corroborations,
+        List<CoverageGap> gaps) {
 
     public BackfillSummary {
         Objects.requireNonNull(from, "from");
@@ -63,6 +65,9 @@ public record BackfillSummary(Slot from, Slot to, long slots, long read, long un
         out.append("  events kept:    ").append(events).append('\n');
         eventsKept.forEach((dyad, byType) -> byType.forEach((type, count) ->
                 out.append("    ").append(dyad).append(' ').append(type).append(": ").append(count).append('\n')));
+        if (corroborations > 0) {
+            out.append("  corroborating reports (later mentions from new sources): ").append(corroborations).append('\n');
+        }
         out.append("  slots skipped:  ").append(gaps.size()).append(" (gaps: not covered)\n");
         gapsByReason().forEach((reason, count) -> out.append("    ").append(reason).append(": ").append(count)
                 .append('\n'));

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <li>{@code dyadwatch.feed.slots.failed} (tag {@code reason}): attempts that left a slot a gap</li>
  * <li>{@code dyadwatch.feed.rows.read}: export rows read</li>
  * <li>{@code dyadwatch.feed.events.published}: events published (before fan-out)</li>
+ * <li>{@code dyadwatch.feed.mentions.failed} (tag {@code reason}): mentions files not read (the slot stays covered)</li>
  * <li>{@code dyadwatch.feed.gaps.open}: slots not covered and still retried</li>
  * <li>{@code dyadwatch.feed.newest.slot.age} (seconds): how old the newest slot read is</li>
  * </ul>
@@ -59,6 +60,11 @@ final class FeedMetrics {
 
     void slotFailed(String reason) {
         Counter.builder("dyadwatch.feed.slots.failed").description("Attempts that left a slot a gap, by reason")
+                .tag("channel", channel).tag("reason", reason).register(registry).increment();
+    }
+
+    void mentionsFailed(String reason) {
+        Counter.builder("dyadwatch.feed.mentions.failed").description("Mentions files not read, by reason")
                 .tag("channel", channel).tag("reason", reason).register(registry).increment();
     }
 

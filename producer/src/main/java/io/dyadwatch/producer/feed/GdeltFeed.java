@@ -7,6 +7,11 @@ import io.dyadwatch.model.event.Dyad;
 import io.dyadwatch.model.event.Event;
 import io.dyadwatch.model.event.EventType;
 import io.dyadwatch.producer.gdelt.GdeltImporter;
+import io.dyadwatch.producer.gdelt.GdeltMention;
+import io.dyadwatch.producer.gdelt.MentionReports;
+import io.dyadwatch.producer.importing.Line;
+import io.dyadwatch.producer.importing.LineReader;
+import io.dyadwatch.producer.importing.MalformedRowException;
 import io.dyadwatch.producer.importing.ImportReport;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
@@ -66,6 +71,7 @@ public final class GdeltFeed {
     private final ShortSlotRule shortRule = new ShortSlotRule();
     private final TreeMap<Slot, OpenGap> gaps = new TreeMap<>();
     private Slot last;
+    private MentionReports mentions;
 
     /** A slot not covered yet: its published record, when it may be tried again, since when it fails. */
     private record OpenGap(CoverageGap record, Instant nextAttempt, Instant since) {
@@ -96,6 +102,17 @@ public final class GdeltFeed {
         }
         checkpoint.recentRows().forEach(shortRule::accepted);
         metrics.openGaps(gaps.size());
+        return this;
+    }
+
+    /**
+     * Also reads each slot's mentions table: a later mention of an event this feed published, from a source that event
+     * has not had, is published with the slot as a corroborating report of the event ({@link MentionReports}), never a
+     * new event. A mentions file that cannot be read is logged and counted ({@code dyadwatch.feed.mentions.failed});
+     * it does not make the slot a gap (the three files of a slot fail independently, and the export alone is coverage).
+     */
+    public GdeltFeed withMentions(MentionReports reports) {
+        this.mentions = Objects.requireNonNull(reports, "reports");
         return this;
     }
 
@@ -258,7 +275,46 @@ public final class GdeltFeed {
         if (listed == null) {
             LOG.info("GDELT slot {} served but not listed: read without a checksum to check", slot);
         }
+        if (mentions != null) {
+            events.forEach(mentions::published);
+            events.addAll(corroborations(slot, listing));
+        }
         return new SlotContents(slot, events, rows, report);
+    }
+
+    /** The corroborating reports of the slot's mentions table; none when it cannot be read. */
+    private List<Event> corroborations(Slot slot, GdeltManifest listing) {
+        GdeltFile listed = listing.file(slot, GdeltFile.Kind.MENTIONS).orElse(null);
+        String name = listed == null ? GdeltFile.Kind.MENTIONS.fileName(slot) : listed.name();
+        List<Event> reports = new ArrayList<>();
+        try {
+            byte[] zip = mirror.bytes(name);
+            if (listed != null) {
+                SlotArchive.verify(zip, listed);
+            }
+            LineReader lines = new LineReader(new ByteArrayInputStream(SlotArchive.unzip(name, zip)));
+            long malformed = 0;
+            for (Line line = lines.next(); line != null; line = lines.next()) {
+                if (line.overlong() || line.text().isBlank()) {
+                    malformed += line.overlong() ? 1 : 0;
+                    continue;
+                }
+                try {
+                    mentions.report(GdeltMention.parse(line.text())).ifPresent(reports::add);
+                } catch (MalformedRowException e) {
+                    malformed++;
+                }
+            }
+            if (malformed > 0) {
+                LOG.warn("GDELT mentions of slot {}: {} malformed rows skipped", slot, malformed);
+            }
+        } catch (SlotFailure | IOException e) {
+            String reason = e instanceof SlotFailure f ? f.reason() : CoverageGap.CORRUPT;
+            metrics.mentionsFailed(reason);
+            LOG.warn("GDELT mentions of slot {} not read ({}): {}; the slot's events are published without them", slot,
+                    reason, e.getMessage());
+        }
+        return reports;
     }
 
     /**
@@ -284,6 +340,7 @@ public final class GdeltFeed {
         Map<String, Long> rowsByDyad = new TreeMap<>();
         volumeDyads.forEach(d -> rowsByDyad.put(d.key(), 0L));
         Map<String, Map<EventType, Long>> kept = new TreeMap<>();
+        long corroborations = 0;
         List<CoverageGap> missed = new ArrayList<>();
         for (Slot slot = from; slot.compareTo(to) <= 0; slot = slot.next()) {
             slots++;
@@ -298,6 +355,7 @@ public final class GdeltFeed {
                     unlisted++;
                 }
                 rowsRead += contents.report().rowsRead();
+                corroborations += contents.events().size() - contents.report().eventsProduced();
                 contents.rows().forEach((dyad, n) -> rowsByDyad.merge(dyad, n, Long::sum));
                 contents.report().eventsByDyadAndType().forEach((dyad, byType) -> byType.forEach((type, n) ->
                         kept.computeIfAbsent(dyad.key(), d -> new EnumMap<>(EventType.class)).merge(type, n, Long::sum)));
@@ -311,7 +369,8 @@ public final class GdeltFeed {
             }
             progress.accept((int) slots);
         }
-        return new BackfillSummary(from, to, slots, read, unlisted, rowsRead, rowsByDyad, kept, missed);
+        return new BackfillSummary(from, to, slots, read, unlisted, rowsRead, rowsByDyad, kept, corroborations,
+                missed);
     }
 
     /** A step that may fail with a {@link SlotFailure}. */
