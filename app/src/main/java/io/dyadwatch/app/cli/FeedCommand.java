@@ -77,7 +77,7 @@ public final class FeedCommand implements Runnable {
         Path output;
 
         @Option(names = "--attempts", paramLabel = "N", defaultValue = "4",
-                description = "Backfill: tries per slot for a passing failure (429/503, timeout, unreachable), honouring Retry-After (default ${DEFAULT-VALUE}).")
+                description = "Backfill: tries per slot for a passing failure (429/503, timeout, unreachable), waiting 5 s, 10 s, 20 s ... and at least the server's Retry-After (default ${DEFAULT-VALUE}).")
         int attempts;
 
         @Option(names = "--quiet", description = "No progress line on the terminal.")
@@ -167,7 +167,7 @@ public final class FeedCommand implements Runnable {
                 PrometheusMeterRegistry registry, Clock clock, Slot first, Slot last, long[] done,
                 TerminalProgress progress) throws IOException, InterruptedException, SlotFailure {
             GdeltFeed gdelt = new GdeltFeed(mirror, new LinkedHashSet<>(resolved.common().dyads()), sink, registry, clock,
-                    RetryPolicy.STANDARD);
+                    RetryPolicy.BACKFILL);
             if (feed.mentions) {
                 gdelt.withMentions(feed.mentionReports());
             }

@@ -18,6 +18,10 @@ public record RetryPolicy(Duration first, Duration max, Duration giveUpAfter) {
     public static final RetryPolicy STANDARD = new RetryPolicy(Duration.ofMinutes(1), Duration.ofHours(6),
             Duration.ofDays(7));
 
+    /** For a backfill, which waits in the foreground: 5 seconds, doubling to 5 minutes. */
+    public static final RetryPolicy BACKFILL = new RetryPolicy(Duration.ofSeconds(5), Duration.ofMinutes(5),
+            Duration.ofDays(1));
+
     public RetryPolicy {
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(max, "max");

@@ -59,6 +59,9 @@ final class SlotArchive {
             if (entry == null) {
                 throw new SlotFailure(CoverageGap.CORRUPT, name + ": not a zip archive", null);
             }
+            if (entry.getName().isBlank() || entry.isDirectory()) {
+                throw new SlotFailure(CoverageGap.CORRUPT, name + ": the archive holds no named file", null);
+            }
             ByteArrayOutputStream text = new ByteArrayOutputStream(zip.length * 8);
             byte[] buffer = new byte[1 << 16];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
@@ -67,6 +70,9 @@ final class SlotArchive {
                     throw new SlotFailure(CoverageGap.CORRUPT, name + ": unzips to more than " + MAX_TEXT_BYTES
                             + " bytes", null);
                 }
+            }
+            if (text.size() == 0) {
+                throw new SlotFailure(CoverageGap.CORRUPT, name + ": the file in the archive is empty", null);
             }
             if (in.getNextEntry() != null) {
                 throw new SlotFailure(CoverageGap.CORRUPT, name + ": more than one file in the archive", null);

@@ -55,6 +55,13 @@ class SlotArchiveTest {
                 .isInstanceOfSatisfying(SlotFailure.class, f -> assertThat(f.reason()).isEqualTo(CoverageGap.CORRUPT));
         assertThatThrownBy(() -> SlotArchive.unzip("x", zip("a.CSV", "b.CSV")))
                 .hasMessageContaining("more than one file");
+        byte[] headerOnly = new byte[104];
+        headerOnly[0] = 'P';
+        headerOnly[1] = 'K';
+        headerOnly[2] = 3;
+        headerOnly[3] = 4;
+        assertThatThrownBy(() -> SlotArchive.unzip("x", headerOnly))
+                .isInstanceOfSatisfying(SlotFailure.class, f -> assertThat(f.reason()).isEqualTo(CoverageGap.CORRUPT));
         byte[] flipped = zip.clone();
         flipped[40] ^= 0x55; // inside the compressed data: the CRC no longer matches
         assertThatThrownBy(() -> SlotArchive.unzip("x", flipped))
