@@ -139,8 +139,13 @@ class GdeltFeedTest {
         assertThat(first.gapsOpened()).isEqualTo(6);
         assertThat(feed.last()).isEqualTo(slot(12));
         assertThat(output.checkpoints().get(output.checkpoints().size() - 1).openGaps())
-                .containsExactly(slot(4).start(), slot(5).start(), slot(6).start(), slot(8).start(), slot(9).start(),
-                        slot(10).start());
+                .extracting(CoverageGap::slotStart, CoverageGap::reason).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(slot(4).start(), CoverageGap.CORRUPT),
+                        org.assertj.core.groups.Tuple.tuple(slot(5).start(), CoverageGap.CHECKSUM),
+                        org.assertj.core.groups.Tuple.tuple(slot(6).start(), CoverageGap.MISSING),
+                        org.assertj.core.groups.Tuple.tuple(slot(8).start(), CoverageGap.SHORT),
+                        org.assertj.core.groups.Tuple.tuple(slot(9).start(), CoverageGap.THROTTLED),
+                        org.assertj.core.groups.Tuple.tuple(slot(10).start(), CoverageGap.TIMEOUT));
         assertThat(registry.get("dyadwatch.feed.gaps.open").gauge().value()).isEqualTo(6);
 
         mirror.good(slot(6), rowsOf(6)); // the listed slot is served at last

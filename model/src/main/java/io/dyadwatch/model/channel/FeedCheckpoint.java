@@ -12,25 +12,34 @@ import java.util.Objects;
  *
  * @param feed      the feed's name, like {@code gdelt}
  * @param lastSlot  start of the newest slot dealt with
- * @param openGaps  starts of the slots still not covered, oldest first, none after {@code lastSlot}
+ * @param openGaps  the gaps still retried (reason and attempts kept across a restart), oldest first, none after
+ *                  {@code lastSlot}
  * @param recentRows rows of the latest good slots, oldest first: what a short slot is judged against after a restart
  * @param updatedAt when this checkpoint was written
  */
-public record FeedCheckpoint(String feed, Instant lastSlot, List<Instant> openGaps, List<Long> recentRows,
+public record FeedCheckpoint(String feed, Instant lastSlot, List<CoverageGap> openGaps, List<Long> recentRows,
         Instant updatedAt) {
 
     public FeedCheckpoint {
         Objects.requireNonNull(feed, "feed");
         Objects.requireNonNull(lastSlot, "lastSlot");
         Objects.requireNonNull(updatedAt, "updatedAt");
-        openGaps = List.copyOf(openGaps).stream().sorted().distinct().toList();
+        openGaps = List.copyOf(openGaps).stream().sorted(java.util.Comparator.comparing(CoverageGap::slotStart)).toList();
         recentRows = List.copyOf(recentRows);
         if (recentRows.stream().anyMatch(n -> n < 0)) {
             throw new IllegalArgumentException("row counts are not negative: " + recentRows);
         }
-        for (Instant gap : openGaps) {
-            if (gap.isAfter(lastSlot)) {
-                throw new IllegalArgumentException("an open gap (" + gap + ") after the last slot (" + lastSlot + ")");
+        for (int i = 0; i < openGaps.size(); i++) {
+            CoverageGap gap = openGaps.get(i);
+            if (gap.slotStart().isAfter(lastSlot)) {
+                throw new IllegalArgumentException("an open gap (" + gap.slotStart() + ") after the last slot (" + lastSlot
+                        + ")");
+            }
+            if (!gap.open()) {
+                throw new IllegalArgumentException("a closed gap among the open ones: " + gap.key());
+            }
+            if (i > 0 && openGaps.get(i - 1).slotStart().equals(gap.slotStart())) {
+                throw new IllegalArgumentException("the gap " + gap.key() + " twice");
             }
         }
     }

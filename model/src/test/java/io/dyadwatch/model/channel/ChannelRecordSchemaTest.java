@@ -81,9 +81,13 @@ class ChannelRecordSchemaTest {
 
     @Test
     void shouldRefuseACheckpointWhoseOpenGapsLieAfterItsLastSlot() {
-        assertThatThrownBy(() -> new FeedCheckpoint("gdelt", START, List.of(END), List.of(), END))
+        CoverageGap early = new CoverageGap("gdelt", START, END, CoverageGap.MISSING, "404", 1, true, END);
+        CoverageGap late = new CoverageGap("gdelt", END, END.plusSeconds(900), CoverageGap.SHORT, "3 rows", 2, true, END);
+        assertThatThrownBy(() -> new FeedCheckpoint("gdelt", START, List.of(late), List.of(), END))
                 .hasMessageContaining("after the last slot");
-        assertThat(new FeedCheckpoint("gdelt", END, List.of(END, START, START), List.of(3L), END).openGaps())
-                .containsExactly(START, END);
+        assertThatThrownBy(() -> new FeedCheckpoint("gdelt", END, List.of(early, early), List.of(), END))
+                .hasMessageContaining("twice");
+        assertThat(new FeedCheckpoint("gdelt", END, List.of(late, early), List.of(3L), END).openGaps())
+                .containsExactly(early, late);
     }
 }

@@ -95,10 +95,9 @@ public final class GdeltFeed {
     public GdeltFeed resumeFrom(FeedCheckpoint checkpoint) {
         last = Slot.containing(checkpoint.lastSlot());
         Instant now = clock.instant();
-        for (Instant start : checkpoint.openGaps()) {
-            Slot slot = Slot.containing(start);
-            gaps.put(slot, new OpenGap(new CoverageGap(Channels.GDELT, slot.start(), slot.end(), CoverageGap.MISSING,
-                    "open at restart", 1, true, now), now, now));
+        // retried at once; the time of the first failure is not kept, so the retry window restarts
+        for (CoverageGap gap : checkpoint.openGaps()) {
+            gaps.put(Slot.containing(gap.slotStart()), new OpenGap(gap, now, now));
         }
         checkpoint.recentRows().forEach(shortRule::accepted);
         metrics.openGaps(gaps.size());
@@ -245,8 +244,8 @@ public final class GdeltFeed {
     }
 
     private FeedCheckpoint checkpoint(Slot newLast, Map<Slot, OpenGap> open, List<Long> recentRows) {
-        return new FeedCheckpoint(NAME, newLast.start(), open.keySet().stream().map(Slot::start).toList(), recentRows,
-                clock.instant());
+        return new FeedCheckpoint(NAME, newLast.start(), open.values().stream().map(OpenGap::record).toList(),
+                recentRows, clock.instant());
     }
 
     /** Fetches, checks, unzips and imports one slot's export. */
