@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.dyadwatch.model.event.EventJson;
 import io.dyadwatch.producer.importing.RevisionLedger;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,16 +25,9 @@ class ImportRevisionIT {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run importSipri(TestIds ids, Path file) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "import", "sipri", "--quiet",
-                "--bootstrap-servers", SharedKafka.bootstrapServers(), "--set", "topic.prefix=" + ids.prefix(),
-                file.toString());
-        return new Run(exit, out.toString(), err.toString());
+    static CommandLineTest.Run importSipri(TestIds ids, Path file) {
+        return CommandLineTest.run("import", "sipri", "--quiet", "--bootstrap-servers", SharedKafka.bootstrapServers(),
+                "--set", "topic.prefix=" + ids.prefix(), file.toString());
     }
 
     @Test
@@ -47,12 +38,12 @@ class ImportRevisionIT {
             Files.copy(in, register);
         }
 
-        Run first = importSipri(ids, register);
-        Run second = importSipri(ids, register);
+        CommandLineTest.Run first = importSipri(ids, register);
+        CommandLineTest.Run second = importSipri(ids, register);
         String text = Files.readString(register, StandardCharsets.ISO_8859_1)
                 .replace("$2 b deal; Su-35S version,60,1440,1440", "$2 b deal; Su-35S version,60,1440,1500");
         Files.writeString(register, text, StandardCharsets.ISO_8859_1);
-        Run third = importSipri(ids, register);
+        CommandLineTest.Run third = importSipri(ids, register);
 
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("revisions:      337 new, 0 unchanged, 0 revised", "337 events published");

@@ -46,16 +46,9 @@ public final class EventPublisher implements AutoCloseable {
     public EventPublisher(String bootstrapServers, Topic<String, byte[]> events, List<Dyad> watched,
             Map<String, Object> overrides) {
         this.watched = List.copyOf(watched);
-        Properties props = new Properties();
-        props.putAll(overrides);
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Properties props = ProducerProperties.idempotent(bootstrapServers, overrides);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         this.topic = events.name();
     }

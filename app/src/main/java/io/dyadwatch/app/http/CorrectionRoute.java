@@ -48,22 +48,8 @@ public final class CorrectionRoute implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        if (!HttpApi.requireMethod(exchange, "POST")) {
-            return;
-        }
-        if (!guard.admit(exchange)) {
-            count("unauthorized");
-            return;
-        }
-        if (!EventIngestion.isJson(exchange.getRequestHeaders().getFirst("Content-Type"))) {
-            count("unsupported_media_type");
-            Problem.UNSUPPORTED_MEDIA_TYPE.respond(exchange, "send the correction as application/json");
-            return;
-        }
-        byte[] body = exchange.getRequestBody().readNBytes(maxBodyBytes + 1);
-        if (body.length > maxBodyBytes) {
-            count("too_large");
-            Problem.BODY_TOO_LARGE.respond(exchange, "the body is larger than " + maxBodyBytes + " bytes");
+        byte[] body = PostedJson.body(exchange, guard, maxBodyBytes, "the correction", this::count);
+        if (body == null) {
             return;
         }
         Correction correction;

@@ -2,15 +2,14 @@ package io.dyadwatch.producer.correction;
 
 import io.dyadwatch.model.correction.Correction;
 import io.dyadwatch.model.topic.Topic;
+import io.dyadwatch.producer.ProducerProperties;
 import io.dyadwatch.producer.PublishException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -26,15 +25,8 @@ public final class CorrectionPublisher implements AutoCloseable {
 
     public CorrectionPublisher(String bootstrapServers, Topic<String, Correction> corrections,
             Map<String, Object> overrides) {
-        Properties props = new Properties();
-        props.putAll(overrides);
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), corrections.valueSerde().serializer());
+        this.producer = new KafkaProducer<>(ProducerProperties.idempotent(bootstrapServers, overrides),
+                new StringSerializer(), corrections.valueSerde().serializer());
         this.topic = corrections.name();
     }
 

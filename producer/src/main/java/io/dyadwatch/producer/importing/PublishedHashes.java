@@ -2,11 +2,10 @@ package io.dyadwatch.producer.importing;
 
 import io.dyadwatch.model.topic.Topic;
 import io.dyadwatch.producer.CompactedTopicReader;
+import io.dyadwatch.producer.ProducerProperties;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -36,13 +35,8 @@ public final class PublishedHashes implements AutoCloseable {
     /** A writer of hashes (idempotent producer, acks=all). */
     public static PublishedHashes writer(String bootstrapServers, Map<String, Object> overrides,
             Topic<String, String> hashes) {
-        Properties props = new Properties();
-        props.putAll(overrides);
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return new PublishedHashes(new KafkaProducer<>(props, new StringSerializer(), new StringSerializer()),
-                hashes.name());
+        return new PublishedHashes(new KafkaProducer<>(ProducerProperties.idempotent(bootstrapServers, overrides),
+                new StringSerializer(), new StringSerializer()), hashes.name());
     }
 
     /** Records that the event with this id was published with this content hash. */

@@ -1,23 +1,15 @@
-package io.dyadwatch.app.cli;
+package io.dyadwatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dyadwatch.app.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.dyadwatch.app.CommandLineTest.Run;
 import org.junit.jupiter.api.Test;
 
 /** Bad arguments to {@code feed gdelt} and {@code correct} are refused in one line, exit 2, before Kafka is asked. */
 class FeedAndCorrectCommandTest {
 
-    record Run(int exit, String out, String err) {
-    }
-
     static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
+        return CommandLineTest.run(args);
     }
 
     // port 1: nothing listens, so reaching Kafka would fail differently (exit 3)
