@@ -83,7 +83,7 @@ class GdeltFeedTest {
     }
 
     GdeltFeed feed() {
-        return new GdeltFeed(new GdeltMirror(mirror.baseUrl(), Duration.ofMillis(500), clock), WATCHED, output, registry,
+        return new GdeltFeed(new GdeltMirror(mirror.baseUrl(), Duration.ofSeconds(2), clock), WATCHED, output, registry,
                 clock, RetryPolicy.STANDARD);
     }
 

@@ -154,7 +154,9 @@ public final class GdeltFeed {
             }
             GdeltManifest listing = latest;
             if (last.next().compareTo(newest) < 0) {
-                listing = masterList(latest);
+                Slot after = last;
+                Slot upTo = newest;
+                listing = masterList(latest, slot -> slot.compareTo(after) > 0 && slot.compareTo(upTo) <= 0);
             }
             for (Slot slot = last.next(); slot.compareTo(newest) <= 0; slot = slot.next()) {
                 if (attempt(slot, listing)) {
@@ -168,7 +170,8 @@ public final class GdeltFeed {
         List<Slot> due = gaps.entrySet().stream().filter(e -> !e.getValue().nextAttempt().isAfter(now))
                 .map(Map.Entry::getKey).toList();
         if (!due.isEmpty()) {
-            GdeltManifest listing = masterList(latest);
+            Set<Slot> wanted = Set.copyOf(due);
+            GdeltManifest listing = masterList(latest, wanted::contains);
             for (Slot slot : due) {
                 if (attempt(slot, listing)) {
                     closed++;
@@ -178,9 +181,9 @@ public final class GdeltFeed {
         return new PollResult(read, opened, closed, null);
     }
 
-    private GdeltManifest masterList(GdeltManifest fallback) {
+    private GdeltManifest masterList(GdeltManifest fallback, java.util.function.Predicate<Slot> wanted) {
         try {
-            return GdeltManifest.parse(mirror.text(GdeltMirror.MASTER_LIST));
+            return mirror.manifest(GdeltMirror.MASTER_LIST, wanted);
         } catch (SlotFailure e) {
             LOG.warn("GDELT {} not read ({}): {}; slots it would list are fetched unchecked", GdeltMirror.MASTER_LIST,
                     e.reason(), e.getMessage());
@@ -330,8 +333,8 @@ public final class GdeltFeed {
         if (to.compareTo(from) < 0) {
             throw new IllegalArgumentException("the backfill ends (" + to + ") before it starts (" + from + ")");
         }
-        GdeltManifest master = withRetries(() -> GdeltManifest.parse(mirror.text(GdeltMirror.MASTER_LIST)), attempts,
-                sleeper);
+        GdeltManifest master = withRetries(() -> mirror.manifest(GdeltMirror.MASTER_LIST,
+                slot -> slot.compareTo(from) >= 0 && slot.compareTo(to) <= 0), attempts, sleeper);
         long slots = 0;
         long read = 0;
         long unlisted = 0;

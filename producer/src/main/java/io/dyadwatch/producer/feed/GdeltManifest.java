@@ -25,22 +25,38 @@ public final class GdeltManifest {
 
     /** Reads a manifest's text, one {@code size md5 url} per line; blank lines are ignored. */
     public static GdeltManifest parse(String text) {
+        return parse(java.util.Arrays.stream(text.split("\n")), slot -> true);
+    }
+
+    /**
+     * Reads a manifest's lines, keeping only the files of the slots wanted: GDELT's master list has about a million
+     * lines, and a feed needs a handful of them.
+     */
+    public static GdeltManifest parse(java.util.stream.Stream<String> lines, java.util.function.Predicate<Slot> wanted) {
         NavigableMap<Slot, Map<GdeltFile.Kind, GdeltFile>> files = new TreeMap<>();
         List<String> unreadable = new ArrayList<>();
-        String[] lines = text.split("\n");
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
+        int[] number = new int[1];
+        lines.forEachOrdered(line -> {
+            number[0]++;
+            if (line.isBlank()) {
+                return;
             }
             try {
-                GdeltFile file = GdeltFile.parse(lines[i]);
-                files.computeIfAbsent(file.slot(), s -> new EnumMap<>(GdeltFile.Kind.class)).put(file.kind(), file);
+                GdeltFile file = GdeltFile.parse(line);
+                if (wanted.test(file.slot())) {
+                    files.computeIfAbsent(file.slot(), s -> new EnumMap<>(GdeltFile.Kind.class)).put(file.kind(), file);
+                }
             } catch (IllegalArgumentException e) {
-                unreadable.add("line " + (i + 1) + ": " + e.getMessage());
+                if (unreadable.size() < MAX_UNREADABLE) {
+                    unreadable.add("line " + number[0] + ": " + e.getMessage());
+                }
             }
-        }
+        });
         return new GdeltManifest(files, Collections.unmodifiableList(unreadable));
     }
+
+    /** Unreadable lines listed at most. */
+    static final int MAX_UNREADABLE = 100;
 
     /** The listed file of a kind for a slot. */
     public Optional<GdeltFile> file(Slot slot, GdeltFile.Kind kind) {

@@ -1,7 +1,6 @@
 package io.dyadwatch.producer.feed;
 
 import io.dyadwatch.model.channel.CoverageGap;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +17,8 @@ import java.util.Objects;
 /**
  * Fetches GDELT 2.0 files from a base URL ({@code http://data.gdeltproject.org/gdeltv2/} or a mirror): the two
  * manifests and each slot's files, by file name. Every failure is a {@link SlotFailure} with a reason: 404/410
- * missing, 429/503 throttled (with the server's {@code Retry-After}, in seconds or as an HTTP date), a response not
- * complete within the timeout, anything else unreachable.
+ * missing, 429/503 throttled (with the server's {@code Retry-After}, in seconds or as an HTTP date), a file not
+ * complete (body included) within the timeout, anything else unreachable.
  */
 public final class GdeltMirror {
 
@@ -61,24 +60,54 @@ public final class GdeltMirror {
         return new String(bytes(name), StandardCharsets.UTF_8);
     }
 
+    /**
+     * A manifest, read line by line as it arrives and keeping only the slots wanted (the master list is about a
+     * million lines). Its answer must begin within the timeout; its body may take longer.
+     */
+    public GdeltManifest manifest(String name, java.util.function.Predicate<Slot> wanted) throws SlotFailure {
+        HttpResponse<java.util.stream.Stream<String>> response = send(name, HttpResponse.BodyHandlers.ofLines());
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            return GdeltManifest.parse(lines, wanted);
+        } catch (java.io.UncheckedIOException e) {
+            throw new SlotFailure(CoverageGap.UNREACHABLE, name + ": the answer broke off (" + e.getCause() + ")", null);
+        }
+    }
+
     /** A file's bytes. */
     public byte[] bytes(String name) throws SlotFailure {
+        return send(name, HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
+    private <T> HttpResponse<T> send(String name, HttpResponse.BodyHandler<T> handler) throws SlotFailure {
         URI uri = base.resolve(name);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
-        HttpResponse<byte[]> response;
+        HttpResponse<T> response;
+        java.util.concurrent.CompletableFuture<HttpResponse<T>> pending = client.sendAsync(request, handler);
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
+            // the request's own timeout ends with the headers; this one also bounds a body that trickles
+            response = pending.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            pending.cancel(true);
             throw new SlotFailure(CoverageGap.TIMEOUT, name + ": no complete answer within " + timeout, null);
-        } catch (IOException e) {
-            throw new SlotFailure(CoverageGap.UNREACHABLE, name + ": " + e, null);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                throw new SlotFailure(CoverageGap.TIMEOUT, name + ": no complete answer within " + timeout, null);
+            }
+            throw new SlotFailure(CoverageGap.UNREACHABLE, name + ": " + e.getCause(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SlotFailure(CoverageGap.UNREACHABLE, name + ": interrupted", null);
         }
         int status = response.statusCode();
         if (status == 200) {
-            return response.body();
+            return response;
+        }
+        if (response.body() instanceof AutoCloseable open) {
+            try {
+                open.close();
+            } catch (Exception e) {
+                // nothing more to read from a refused answer
+            }
         }
         if (status == 404 || status == 410) {
             throw new SlotFailure(CoverageGap.MISSING, name + ": HTTP " + status + " (not served)", null);

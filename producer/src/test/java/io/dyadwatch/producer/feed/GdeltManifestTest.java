@@ -34,4 +34,14 @@ class GdeltManifestTest {
         assertThat(manifest.unreadable()).hasSize(3).first().asString().startsWith("line 4:");
         assertThat(manifest.latest(GdeltFile.Kind.EXPORT)).contains(Slot.parse("20150218230000"));
     }
+
+    @Test
+    void shouldKeepOnlyTheSlotsWantedFromALongList() {
+        String lines = LAST_UPDATE + LAST_UPDATE.replace("20150218230000", "20150218231500");
+
+        GdeltManifest manifest = GdeltManifest.parse(lines.lines(), slot -> slot.label().endsWith("1500"));
+
+        assertThat(manifest.latest(GdeltFile.Kind.EXPORT)).contains(Slot.parse("20150218231500"));
+        assertThat(manifest.file(Slot.parse("20150218230000"), GdeltFile.Kind.EXPORT)).isEmpty();
+    }
 }
