@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,9 @@ public final class GdeltTestMirror implements AutoCloseable {
     private record Answer(int status, byte[] body, Map<String, String> headers, boolean slow) {
     }
 
+    private final CountDownLatch gate = new CountDownLatch(1);
+    private final Set<String> gated = ConcurrentHashMap.newKeySet();
+
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, String> listed = new LinkedHashMap<>();
@@ -58,6 +62,9 @@ public final class GdeltTestMirror implements AutoCloseable {
                 };
                 if (answer.slow()) {
                     closing.await(30, TimeUnit.SECONDS); // slower than any client timeout in the tests
+                }
+                if (gated.contains(name)) {
+                    gate.await(60, TimeUnit.SECONDS); // held until the test opens the gate
                 }
                 answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
                 exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
@@ -193,6 +200,18 @@ public final class GdeltTestMirror implements AutoCloseable {
         return this;
     }
 
+    /** A good slot whose file is held back until {@link #openGate()} (so a test knows where a feed stands). */
+    public GdeltTestMirror gated(Slot slot, byte[] text) {
+        good(slot, text);
+        gated.add(exportName(slot));
+        return this;
+    }
+
+    /** Serves the gated files. */
+    public void openGate() {
+        gate.countDown();
+    }
+
     /** Listed, answering only after the client's timeout. */
     public GdeltTestMirror slow(Slot slot) {
         list(slot, 1, md5(new byte[] {0}));
@@ -231,6 +250,7 @@ public final class GdeltTestMirror implements AutoCloseable {
     @Override
     public void close() {
         closing.countDown();
+        gate.countDown();
         server.stop(0);
     }
 }
