@@ -49,6 +49,9 @@ class FeedAndCorrectCommandTest {
         assertThat(backwards.err()).contains("--to 2025-06-01 is before --from 2025-06-02");
         assertThat(outputLive.err()).contains("--output writes a backfill: give --from and --to");
         assertThat(badInterval.exit()).isEqualTo(Main.EXIT_USAGE);
+        Run otherFeed = run("run", "--feed", "icews", "--bootstrap-servers", NO_KAFKA);
+        assertThat(otherFeed.exit()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(otherFeed.err()).contains("--feed: the only feed is gdelt, got 'icews'");
         assertThat(badInterval.err()).contains("a duration is like 15m, 90s, 1h or PT15M; got 'soon'");
     }
 }

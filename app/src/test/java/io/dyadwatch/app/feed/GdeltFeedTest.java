@@ -163,6 +163,25 @@ class GdeltFeedTest {
     }
 
     @Test
+    void shouldRetryTheOpenGapsOfItsCheckpointWithTheirReasonsAfterARestart() throws Exception {
+        feed().resumeFrom(new FeedCheckpoint("gdelt", slot(3).start(), List.of(), List.of(92L, 44L, 92L, 44L),
+                clock.instant())).poll();
+        FeedCheckpoint atCrash = output.checkpoints().get(output.checkpoints().size() - 1);
+
+        mirror.good(slot(5), rowsOf(5)); // its listing now matches
+        GdeltFeed restarted = feed().resumeFrom(atCrash);
+        restarted.poll();
+
+        assertThat(output.closedGaps()).singleElement().satisfies(gap -> {
+            assertThat(gap.slotStart()).isEqualTo(slot(5).start());
+            assertThat(gap.reason()).as("the reason it had before the restart").isEqualTo(CoverageGap.CHECKSUM);
+        });
+        assertThat(restarted.openGaps()).extracting(CoverageGap::reason).containsExactly(CoverageGap.CORRUPT,
+                CoverageGap.MISSING, CoverageGap.SHORT, CoverageGap.THROTTLED, CoverageGap.TIMEOUT);
+        assertThat(restarted.openGaps()).extracting(CoverageGap::attempts).containsOnly(2);
+    }
+
+    @Test
     void shouldNotCountANearEmptySlotAsAQuietQuarterHour() throws Exception {
         feed().backfill(slot(0), slot(8), 1, d -> { }, n -> { });
 
