@@ -30,7 +30,7 @@ class CommandLineTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"demo", "broker", "run", "streams", "alerts", "publish", "import", "simulate", "catalog",
-            "backtest"})
+            "backtest", "feed", "correct"})
     void shouldExplainEveryCommandsOptions(String command) {
         Run run = run(command, "--help");
 
@@ -41,7 +41,7 @@ class CommandLineTest {
     @Test
     void shouldListEveryCommandInTheTopLevelHelp() {
         assertThat(run("--help").out()).contains("demo", "broker", "run", "streams", "alerts", "publish", "import",
-                "simulate", "catalog", "backtest");
+                "simulate", "catalog", "backtest", "feed", "correct");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
@@ -75,25 +76,35 @@ public final class CheckedEventSink implements Consumer<Event> {
 
     @Override
     public void accept(Event event) {
+        accept(event, Map.of());
+    }
+
+    /**
+     * As {@link #accept(Event)}, published with extra record headers (a revision's).
+     *
+     * @return true when the contract accepted it (it is published or written), false when refused
+     */
+    public boolean accept(Event event, Map<String, byte[]> headers) {
         byte[] bytes = EventJson.toBytes(event);
         ContractResult result = contract.check(bytes);
         if (result instanceof ContractResult.Rejected rejected) {
             Rejection r = rejected.rejection();
             refused.add(event.id() + ": " + r.reason() + ": " + r.message());
-            return;
+            return false;
         }
         if (lines != null) {
             lines.println(EventJson.toJson(event));
             written++;
-            return;
+            return true;
         }
         if (failure != null) {
-            return;
+            return true;
         }
-        inFlight.add(publisher.send(event, coverage));
+        inFlight.add(publisher.send(event, coverage, headers));
         if (inFlight.size() >= MAX_IN_FLIGHT) {
             awaitOldest();
         }
+        return true;
     }
 
     /**
