@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param quartersOutOfSample  replayed quarters outside it
  * @param falseInSample        false alarms in quarters of the reference window
  * @param none                 why the dyad has no turning points, or null when it has some
+ * @param outOfScenario        no-scenario-fits alerts (the status quo rejected in a family, no scenario named): listed
+ *                             apart, never scored, since the turning points name scenarios
  */
 public record DyadTrackRecord(String dyad, List<TurningPointScore> scores, List<ScoredAlert> falseAlarms,
         List<ScoredAlert> repeats, List<ScoredAlert> signatures, int quartersInSample, int quartersOutOfSample,
-        int falseInSample, String none) {
+        int falseInSample, String none, List<ScoredAlert> outOfScenario) {
 
     public DyadTrackRecord {
         Objects.requireNonNull(dyad, "dyad");
@@ -26,12 +28,21 @@ public record DyadTrackRecord(String dyad, List<TurningPointScore> scores, List<
         falseAlarms = List.copyOf(falseAlarms);
         repeats = List.copyOf(repeats);
         signatures = List.copyOf(signatures);
+        outOfScenario = List.copyOf(outOfScenario == null ? List.of() : outOfScenario);
         if (quartersInSample < 0 || quartersOutOfSample < 0) {
             throw new IllegalArgumentException("quarters must be >= 0");
         }
         if (falseInSample < 0 || falseInSample > falseAlarms.size()) {
             throw new IllegalArgumentException("false alarms in sample must be between 0 and " + falseAlarms.size());
         }
+    }
+
+    /** A track record without no-scenario-fits alerts. */
+    public DyadTrackRecord(String dyad, List<TurningPointScore> scores, List<ScoredAlert> falseAlarms,
+            List<ScoredAlert> repeats, List<ScoredAlert> signatures, int quartersInSample, int quartersOutOfSample,
+            int falseInSample, String none) {
+        this(dyad, scores, falseAlarms, repeats, signatures, quartersInSample, quartersOutOfSample, falseInSample, none,
+                List.of());
     }
 
     /** False alarms in quarters outside the reference window. */

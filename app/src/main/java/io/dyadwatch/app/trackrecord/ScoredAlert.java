@@ -32,6 +32,14 @@ public record ScoredAlert(String dyad, String rule, Scenario scenario, Quarter p
         return SIGNATURE_RULES.contains(rule);
     }
 
+    /** The rule that says the status quo no longer holds in a family and no scenario explains it. */
+    public static final String NO_SCENARIO_FITS = "no-scenario-fits";
+
+    /** A no-scenario-fits alert: the status quo rejected, no scenario named; listed apart, never scored. */
+    public boolean outOfScenario() {
+        return NO_SCENARIO_FITS.equals(rule);
+    }
+
     /** A statistical alert toward WEAKENING or STRENGTHENING: what the track record scores. */
     public boolean statistical() {
         return !signature() && (scenario == Scenario.WEAKENING || scenario == Scenario.STRENGTHENING);

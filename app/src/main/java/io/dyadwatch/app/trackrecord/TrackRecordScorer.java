@@ -15,7 +15,8 @@ import java.util.Objects;
  * within {@value #WINDOW_QUARTERS} quarters before or after the quarter it began, and <i>missed</i> when there is none;
  * the hit's lead or lag is the distance in quarters. A statistical alert toward a scenario with no turning point of that
  * scenario within the window is a <i>false alarm</i>; the window's other statistical alerts are <i>repeats</i> of the
- * hit, counted as neither. Signature alerts (a single event) are listed apart and never score.
+ * hit, counted as neither. Signature alerts (a single event) and no-scenario-fits alerts (the status quo rejected in
+ * a family, no scenario named: the turning points name scenarios) are listed apart and never score.
  *
  * <p><b>Window.</b> Four quarters each side: the model's horizon (its trailing probability covers four quarters, and
  * the probability-level rule reads it), and the precision of the sources, which date a turn to a season of a year.
@@ -63,7 +64,8 @@ public final class TrackRecordScorer {
         int overlap = replayed.overlap(reference);
         List<ScoredAlert> signatures = alerts.stream().filter(ScoredAlert::signature).toList();
         return new DyadTrackRecord(dyad, scores, falseAlarms, repeats, signatures, overlap,
-                replayed.quarters() - overlap, falseInSample, points.isEmpty() ? none : null);
+                replayed.quarters() - overlap, falseInSample, points.isEmpty() ? none : null,
+                alerts.stream().filter(ScoredAlert::outOfScenario).toList());
     }
 
     private static boolean within(Quarter turn, Quarter alert) {

@@ -16,12 +16,13 @@ public final class TrackRecordTable {
         out.append("Track record: every bundled record replayed by event time, alerts scored against the turning points\n");
         out.append("of data/history/turning-points.yml (dated from the sources, not from the model).\n");
         out.append("Scoring, for every dyad: a turning point is a HIT when the first statistical alert (scenario-shift,\n");
-        out.append("family-shift, probability-level) toward its scenario falls within ").append(TrackRecordScorer.WINDOW_QUARTERS)
+        out.append("family-shift) toward its scenario falls within ").append(TrackRecordScorer.WINDOW_QUARTERS)
                 .append(" quarters before or after the\n");
         out.append("quarter it began (lead: the alert came first; lag: after), a MISS otherwise. A statistical alert with no\n");
         out.append("turning point of its scenario within ").append(TrackRecordScorer.WINDOW_QUARTERS)
                 .append(" quarters is a FALSE ALARM; later alerts near a hit are repeats.\n");
-        out.append("Signature alerts (one event of a far-end kind) are listed apart and never score. In sample: the\n");
+        out.append("Signature alerts (one event of a far-end kind) and no-scenario-fits alerts (the status quo rejected in\n");
+        out.append("a family, no scenario named) are listed apart and never score. In sample: the\n");
         out.append("dyad's reference window, whose years set its baselines; out of sample: every other replayed quarter.\n");
         out.append('\n');
         out.append(String.format(Locale.ROOT, "%-8s %-14s %-8s %-6s %-9s %s%n", "dyad", "scenario", "turn", "result", "timing",
@@ -65,6 +66,10 @@ public final class TrackRecordTable {
         out.append(String.format(Locale.ROOT, "Turning points hit: %d of %d. False alarms: %d in %s dyad-years in sample, "
                         + "%d in %s out of sample.%n", hits, points, falseIn, years(quartersIn), falseOut, years(quartersOut)));
         for (DyadTrackRecord d : dyads) {
+            for (ScoredAlert a : d.outOfScenario()) {
+                out.append("  status quo rejected, no scenario fits: ").append(d.dyad()).append(' ').append(a.period())
+                        .append(' ').append(a.subject()).append('\n');
+            }
             for (ScoredAlert a : d.falseAlarms()) {
                 out.append("  false alarm: ").append(d.dyad()).append(' ').append(a.label()).append('\n');
             }

@@ -117,9 +117,9 @@ class BacktestBundledRecordTest {
         var paths = svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path");
         int markers = 0;
         for (int i = 0; i < paths.getLength(); i++) {
-            if (paths.item(i).getTextContent().contains("signature-event")
-                    || paths.item(i).getTextContent().contains("scenario-shift")
-                    || paths.item(i).getTextContent().contains("probability-level")) {
+            String title = paths.item(i).getTextContent();
+            if (title.contains("signature-event") || title.contains("scenario-shift") || title.contains("family-shift")
+                    || title.contains("no-scenario-fits")) {
                 markers++;
             }
         }

@@ -32,13 +32,13 @@ class TrackRecordScorerTest {
     void shouldScoreAHitWithALeadWhenTheFirstAlertCameBeforeTheTurn() {
         DyadTrackRecord record = score(List.of(TURN_2023_Q3), List.of(
                 alert("scenario-shift", Scenario.STRENGTHENING, "2023-Q1"),
-                alert("probability-level", Scenario.STRENGTHENING, "2023-Q4")));
+                alert("family-shift", Scenario.STRENGTHENING, "2023-Q4")));
 
         TurningPointScore hit = record.scores().get(0);
         assertThat(hit.hit()).isTrue();
         assertThat(hit.offset()).isEqualTo(-2);
         assertThat(hit.timing()).isEqualTo("lead 2");
-        assertThat(record.repeats()).extracting(ScoredAlert::rule).containsExactly("probability-level");
+        assertThat(record.repeats()).extracting(ScoredAlert::rule).containsExactly("family-shift");
         assertThat(record.falseAlarms()).isEmpty();
     }
 
@@ -107,5 +107,14 @@ class TrackRecordScorerTest {
         assertThatThrownBy(() -> score(List.of(TURN_2023_Q3, turn(Scenario.STRENGTHENING, "2024-Q2")), List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2023-Q3 and 2024-Q2 lie within 8 quarters");
+    }
+
+    @Test
+    void shouldListANoScenarioFitsAlertApartAndNeverScoreIt() {
+        DyadTrackRecord record = score(List.of(), List.of(alert("no-scenario-fits", Scenario.STATUS_QUO, "2024-Q4")));
+
+        assertThat(record.outOfScenario()).extracting(ScoredAlert::rule).containsExactly("no-scenario-fits");
+        assertThat(record.falseAlarms()).isEmpty();
+        assertThat(record.repeats()).isEmpty();
     }
 }
