@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dyadwatch.app.backtest.Backtest;
 import io.dyadwatch.app.backtest.BacktestResult;
 import io.dyadwatch.app.backtest.EventInput;
-import io.dyadwatch.app.backtest.Window;
+import io.dyadwatch.app.backtest.BacktestWindow;
 import io.dyadwatch.app.wiring.Analysis;
 import io.dyadwatch.app.wiring.Settings;
 import io.dyadwatch.model.event.Dyad;
@@ -45,7 +45,7 @@ class DemoIT {
 
         Settings settings = Settings.resolve(null, Map.of(), Map.of("streams.clock", "event", "dyads", "CHN-RUS"));
         BacktestResult backtest = new Backtest(settings, Analysis.load(settings), Dyad.parse("CHN-RUS"))
-                .run(List.of(EventInput.bundledRecord()), Window.ALL, Backtest.Progress.NONE);
+                .run(List.of(EventInput.bundledRecord()), BacktestWindow.ALL, Backtest.Progress.NONE);
         List<String> fired = alerts(first).stream().filter(l -> l.startsWith("[FIRING]")).toList();
         assertThat(fired).as("the demo's alerts are the backtest's").hasSize(backtest.alerts().size());
         for (int i = 0; i < fired.size(); i++) {

@@ -41,7 +41,7 @@ class BacktestBundledRecordTest {
                 }
             }
         }
-        result = BacktestEvents.backtest().run(List.of(EventInput.bundledRecord()), Window.ALL, Backtest.Progress.NONE);
+        result = BacktestEvents.backtest().run(List.of(EventInput.bundledRecord()), BacktestWindow.ALL, Backtest.Progress.NONE);
         BacktestReport.write(result, dir, false);
     }
 
