@@ -223,6 +223,7 @@
       card.appendChild(el('p', 'meta', 'updated ' + localTime(a.updatedAt) + ' · revision ' + a.revision
         + ' · ' + a.eventsInPeriod + ' event' + (a.eventsInPeriod === 1 ? '' : 's') + ' this period'
         + ' · horizon ' + a.horizonPeriods + ' periods'));
+      card.appendChild(coverageNode(a.coverage || []));
 
       const bars = el('div', 'bars');
       for (const s of SCENARIOS) {
@@ -275,6 +276,34 @@
       }
       cards.appendChild(card);
     }
+  }
+
+  /** What each evidence channel covers, declared or assumed, and whether it is weighed. */
+  function coverageText(c) {
+    const parts = [];
+    if (c.declaredFrom) {
+      parts.push('declared ' + c.declaredFrom + '..' + c.declaredTo);
+    }
+    if (c.assumedFrom) {
+      parts.push('assumed from ' + c.assumedFrom + ' (first undeclared report)');
+    }
+    if (!parts.length) {
+      parts.push('nothing covered');
+    }
+    return c.channel + ': ' + parts.join(', ') + (c.weighed ? ' · weighed' : ' · shown, not weighed (no baseline)');
+  }
+
+  function coverageNode(channels) {
+    const list = el('ul', 'coverage');
+    if (!channels.length) {
+      list.appendChild(el('li', 'coverage-none', 'coverage: none recorded'));
+    }
+    for (const c of channels) {
+      const item = el('li', 'coverage-channel' + (c.weighed ? ' weighed' : ' shown'), coverageText(c));
+      item.dataset.channel = c.channel;
+      list.appendChild(item);
+    }
+    return list;
   }
 
   function sortedAlerts() {

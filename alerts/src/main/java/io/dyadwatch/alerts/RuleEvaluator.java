@@ -74,6 +74,8 @@ final class RuleEvaluator {
                                     .toList(), members, a.period()));
                 }
             }
+        } else if (rule instanceof AlertRule.NoScenarioFits r) {
+            conditions.addAll(noScenarioFits(r, a, states, familyIndicators));
         } else if (rule instanceof AlertRule.ProbabilityLevel r) {
             for (Scenario s : r.scenarios()) {
                 double p = (r.trailing() ? a.trailingProbabilities() : a.probabilities()).getOrDefault(s, 0.0);
@@ -128,6 +130,46 @@ final class RuleEvaluator {
                     r.scenario() == null ? null : a.changeStatistics().get(r.scenario()),
                     a.evidence().stream().filter(e -> e.indicators().contains(r.indicator())).toList(),
                     List.of(r.indicator()), a.period()));
+        }
+        return conditions;
+    }
+
+    /**
+     * One condition per family and generic move over its threshold (or firing): it holds while the move's statistic
+     * stays over its threshold and, when it starts, only if neither whole-scenario statistic is over its own: a move a
+     * scenario explains is that scenario's alert, not this one.
+     */
+    private static List<Condition> noScenarioFits(AlertRule.NoScenarioFits r, Assessment a,
+            Function<String, AlertState> states, Function<String, List<String>> familyIndicators) {
+        List<Condition> conditions = new ArrayList<>();
+        boolean explained = a.changeStatistics().entrySet().stream().anyMatch(e -> {
+            Double threshold = a.thresholds().get(e.getKey());
+            return threshold != null && e.getValue() >= threshold;
+        });
+        for (Map.Entry<String, Map<String, Double>> family : a.outOfScenarioThresholds().entrySet()) {
+            for (Map.Entry<String, Double> move : family.getValue().entrySet()) {
+                double threshold = move.getValue();
+                double stat = a.outOfScenarioStatistics().getOrDefault(family.getKey(), Map.of())
+                        .getOrDefault(move.getKey(), 0.0);
+                String subject = family.getKey() + ":" + move.getKey();
+                boolean firing = isFiring(states.apply(subject));
+                if (!firing && (stat < threshold || explained)) {
+                    continue;
+                }
+                boolean holds = firing ? stat >= r.resolveBelow() * threshold : stat >= threshold;
+                List<String> members = familyIndicators.apply(family.getKey());
+                String direction = "RISE".equals(move.getKey()) ? "more" : "less";
+                conditions.add(new Condition(subject, Scenario.STATUS_QUO, holds, () -> String.format(Locale.ROOT,
+                        "%s: the status quo no longer holds in %s (%s of it than the status quo expects: statistic "
+                                + "%.2f, threshold %.2f) and no scenario explains it (WEAKENING %.2f of %.2f, "
+                                + "STRENGTHENING %.2f of %.2f)", a.dyad(), family.getKey(), direction, stat, threshold,
+                        a.changeStatistics().getOrDefault(Scenario.WEAKENING, 0.0),
+                        a.thresholds().getOrDefault(Scenario.WEAKENING, 0.0),
+                        a.changeStatistics().getOrDefault(Scenario.STRENGTHENING, 0.0),
+                        a.thresholds().getOrDefault(Scenario.STRENGTHENING, 0.0)), stat,
+                        a.evidence().stream().filter(e -> e.indicators().stream().anyMatch(members::contains)).toList(),
+                        members, a.period()));
+            }
         }
         return conditions;
     }

@@ -5,8 +5,10 @@ import io.dyadwatch.app.cli.BacktestCommand;
 import io.dyadwatch.app.cli.BenchCommand;
 import io.dyadwatch.app.cli.BrokerCommand;
 import io.dyadwatch.app.cli.DemoCommand;
+import io.dyadwatch.app.cli.FeedCommand;
 import io.dyadwatch.app.cli.CatalogCommand;
 import io.dyadwatch.app.cli.CompletionCommand;
+import io.dyadwatch.app.cli.CorrectCommand;
 import io.dyadwatch.app.cli.ImportCommand;
 import io.dyadwatch.app.cli.IngestCommand;
 import io.dyadwatch.app.cli.SimulateCommand;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = {"DyadWatch: a streaming indications-and-warning monitor of military cooperation between states.",
                 "Run 'dyadwatch <command> --help' for a command's options."},
         subcommands = {DemoCommand.class, BrokerCommand.class, RunCommand.class, IngestCommand.class, StreamsCommand.class,
-                AlertsCommand.class, PublishCommand.class, ImportCommand.class,
+                AlertsCommand.class, PublishCommand.class, ImportCommand.class, FeedCommand.class, CorrectCommand.class,
                 SimulateCommand.class, CatalogCommand.class, BacktestCommand.class, BenchCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -88,7 +90,8 @@ public final class Main implements Runnable {
     private static String oneLine(Exception e) {
         if (e instanceof SettingsException || e instanceof KafkaUnreachableException || e instanceof UncheckedIOException
                 || e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                || e instanceof java.io.IOException || e instanceof io.dyadwatch.catalog.CatalogException) {
+                || e instanceof java.io.IOException || e instanceof io.dyadwatch.catalog.CatalogException
+                || e instanceof io.dyadwatch.producer.feed.SlotFailure) {
             return e.getMessage();
         }
         return "unexpected error: " + e;

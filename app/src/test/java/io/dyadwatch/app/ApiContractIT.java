@@ -93,6 +93,16 @@ class ApiContractIT {
         check("POST", "/v1/events", form, 415);
         assertThat(Json.MAPPER.readTree(form.body()).get("detail").asText())
                 .contains("application/x-www-form-urlencoded");
+        String regrade = "{\"eventId\":\"c1\",\"dyad\":\"PRK-RUS\",\"action\":\"regrade\",\"grade\":\"C3\","
+                + "\"reason\":\"one unverified source\"}";
+        check("POST", "/v1/corrections", post("/v1/corrections", regrade, "application/json", TOKEN), 202);
+        HttpResponse<String> badAction = post("/v1/corrections", regrade.replace("regrade", "delete"), "application/json",
+                TOKEN);
+        check("POST", "/v1/corrections", badAction, 400);
+        assertThat(Json.MAPPER.readTree(badAction.body()).get("detail").asText()).contains("'action'", "delete");
+        check("POST", "/v1/corrections", post("/v1/corrections", regrade, "application/json", null), 401);
+        check("POST", "/v1/corrections", post("/v1/corrections", "x".repeat(5000), "application/json", TOKEN), 413);
+        check("POST", "/v1/corrections", post("/v1/corrections", "id=x", "application/x-www-form-urlencoded", TOKEN), 415);
 
         check("GET", "/v1/assessments", get("/v1/assessments"), 200);
         check("GET", "/v1/assessments/{dyad}", get("/v1/assessments/RUS-PRK"), 200);
@@ -159,6 +169,23 @@ class ApiContractIT {
                 assertThat(indicator.validate(json, InputFormat.JSON)).as(json).isEmpty();
                 assertThat(record.key()).isEqualTo(String.join("|", Json.MAPPER.readTree(json).get("dyad").asText(),
                         Json.MAPPER.readTree(json).get("indicator").asText(), Json.MAPPER.readTree(json).get("period").asText()));
+            }
+        }
+    }
+
+    @Test
+    void shouldWriteCorrectionsInTheShapeTheirSchemaDescribesKeyedLikeTheEvent() throws Exception {
+        String retract = "{\"eventId\":\"s9\",\"dyad\":\"IRN-RUS\",\"action\":\"retract\",\"reason\":\"hoax\"}";
+        assertThat(post("/v1/corrections", retract, null, TOKEN).statusCode()).isEqualTo(202);
+        Schema correction = schema("correction-v1.schema.json");
+        try (CommittedReader corrections = new CommittedReader(SharedKafka.bootstrapServers(), Map.of(),
+                ids.prefix() + "corrections")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> corrections.poll().stream()
+                    .anyMatch(r -> r.key().equals("IRN-RUS")));
+            for (ConsumerRecord<String, byte[]> record : corrections.poll()) {
+                String json = new String(record.value(), StandardCharsets.UTF_8);
+                assertThat(correction.validate(json, InputFormat.JSON)).as(json).isEmpty();
+                assertThat(record.key()).isEqualTo(Json.MAPPER.readTree(json).get("dyad").asText());
             }
         }
     }

@@ -21,9 +21,16 @@ class CommandLineTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
+    /** A port nothing listens on: a command that contacted Kafka there would wait and exit 3. */
+    private static int unusedPort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"demo", "broker", "run", "streams", "alerts", "publish", "import", "simulate", "catalog",
-            "backtest"})
+            "backtest", "feed", "correct"})
     void shouldExplainEveryCommandsOptions(String command) {
         Run run = run(command, "--help");
 
@@ -34,7 +41,7 @@ class CommandLineTest {
     @Test
     void shouldListEveryCommandInTheTopLevelHelp() {
         assertThat(run("--help").out()).contains("demo", "broker", "run", "streams", "alerts", "publish", "import",
-                "simulate", "catalog", "backtest");
+                "simulate", "catalog", "backtest", "feed", "correct");
     }
 
     @Test
@@ -55,11 +62,24 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldRefuseAMalformedSpanLineWithFileAndLineAndExitCodeTwoBeforeContactingKafka() throws Exception {
+        int port = unusedPort();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("span", ".jsonl");
+        java.nio.file.Files.writeString(file, "{\"covers\":\"2024-07-01..2024-08-31\",\"channel\":\"Wire\"}\n");
+
+        // nothing listens on the port: had publish contacted Kafka it would wait admin.timeout.ms and exit 3
+        Run run = run("publish", "--bootstrap-servers", "127.0.0.1:" + port, "--set", "admin.timeout.ms=20000",
+                file.toString());
+
+        assertThat(run.exit()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run.err().strip()).startsWith("dyadwatch publish: " + file + ":1: the record's span line")
+                .contains("channel").doesNotContain("\tat ");
+        java.nio.file.Files.delete(file);
+    }
+
+    @Test
     void shouldRefuseMissingFilesAtOnceWithExitCodeTwoBeforeContactingKafka() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = unusedPort();
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("publish");
         long start = System.nanoTime();
 
@@ -87,10 +107,7 @@ class CommandLineTest {
 
     @Test
     void shouldReportAnUnreachableBrokerInOneLineWithExitCodeThree() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = unusedPort();
         java.nio.file.Path file = java.nio.file.Files.createTempFile("unreachable", ".jsonl");
         Run run = run("publish", "--bootstrap-servers", "127.0.0.1:" + port, "--set", "admin.timeout.ms=1500",
                 file.toString());

@@ -86,7 +86,7 @@ class ComposeConfigTest {
 
     @Test
     void shouldRunDyadWatchCommandsWithOptionsAndSettingsTheCliAccepts() {
-        for (String name : List.of("ingest", "streams", "alerts")) {
+        for (String name : List.of("ingest", "feed", "streams", "alerts")) {
             Map<String, Object> service = map(services.get(name));
             List<String> command = new ArrayList<>(list(service.get("command")).stream().map(String::valueOf).toList());
             command.add("--help");

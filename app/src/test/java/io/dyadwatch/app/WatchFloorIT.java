@@ -41,7 +41,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The watch floor in a real headless Chromium (Debian's chromium and chromium-driver): the page shows the
  * assessments and alerts of a running pipeline, opens an alert's evidence, and shows markup from an event as
- * text without running it. Saves screenshots to {@code docs/img/}.
+ * text without running it, and each channel's coverage. Saves screenshots to {@code target/watch-floor/} (never into
+ * tracked files; docs/img holds copies made by hand).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WatchFloorIT {
@@ -116,6 +117,10 @@ class WatchFloorIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(treatyAlert));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history-chart svg .marker")));
         assertThat(browser.findElement(By.id("status")).getText()).startsWith("Live");
+        WebElement curated = browser.findElement(
+                By.cssSelector(".card[data-dyad='CHN-RUS'] .coverage-channel[data-channel='curated']"));
+        assertThat(curated.getText()).as("posted without DyadWatch-Covers: coverage assumed from the first receipt")
+                .contains("curated: assumed from ").contains("weighed");
         screenshot("watch-floor.png");
 
         wait.until(d -> {
@@ -179,20 +184,10 @@ class WatchFloorIT {
     }
 
     private void screenshot(String name) throws IOException {
-        Path target = repositoryRoot().resolve("docs/img").resolve(name);
+        Path target = Path.of("target", "watch-floor").resolve(name);
         Files.createDirectories(target.getParent());
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static Path repositoryRoot() {
-        Path here = Path.of("").toAbsolutePath();
-        for (Path p = here; p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve("mvnw")) && Files.isDirectory(p.resolve("app"))) {
-                return p;
-            }
-        }
-        return here;
     }
 
     private void publish(String body) throws Exception {

@@ -59,6 +59,15 @@ public record DyadProfile(Dyad dyad, String label, Map<Scenario, Double> priors,
         return baselineInfo.dispersion(family);
     }
 
+    /**
+     * True when one confirmed event of the indicator is a signature event for this dyad: the catalog marks it
+     * ({@link Indicator#signature()}) and this dyad's status-quo rate of it is the judged one (a dyad whose baseline
+     * states its own rate, or whose window saw it, keeps that rate and has no such signature).
+     */
+    public boolean isSignature(Indicator indicator) {
+        return indicator.signature() != null && baseline(indicator.id()) == indicator.signature().statusQuoRate();
+    }
+
     /** Baseline events per period of an indicator. */
     public double baseline(String indicatorId) {
         Double b = baseline.get(indicatorId);

@@ -18,9 +18,12 @@ import java.util.regex.Pattern;
  * @param example       a typical event
  * @param family        the activity family it belongs to (one of the catalog's families)
  * @param rationale     one sentence on why its rates are what they are, with its seed reason
+ * @param signature     when one confirmed event of it changes the picture at once (a signature event): why, and its
+ *                      status-quo rate by judgement; null for an ordinary indicator
  */
 public record Indicator(String id, String description, Citation citation, EventMatcher matcher,
-                        Map<Scenario, Double> relativeRates, IndicatorExample example, String family, String rationale) {
+                        Map<Scenario, Double> relativeRates, IndicatorExample example, String family, String rationale,
+                        SignatureJudgement signature) {
 
     /** Allowed indicator ids. */
     public static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
@@ -45,6 +48,12 @@ public record Indicator(String id, String description, Citation citation, EventM
             rates.put(s, r);
         }
         relativeRates = java.util.Collections.unmodifiableMap(rates);
+    }
+
+    /** An ordinary indicator (no signature). */
+    public Indicator(String id, String description, Citation citation, EventMatcher matcher,
+                     Map<Scenario, Double> relativeRates, IndicatorExample example, String family, String rationale) {
+        this(id, description, citation, matcher, relativeRates, example, family, rationale, null);
     }
 
     /** The relative rate under a scenario. */

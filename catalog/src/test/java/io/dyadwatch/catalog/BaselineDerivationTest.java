@@ -25,10 +25,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The CHN-RUS baselines are derived when the catalog loads, from the record the jar carries, over the reference window
@@ -43,7 +46,6 @@ import org.junit.jupiter.api.Test;
 class BaselineDerivationTest {
 
     /** Maven runs a module's tests from the module directory. */
-    private static final Path DATASET = Path.of("../data/history/russia-china-2012-2025.jsonl");
     private static final Path SIPRI = Path.of("../producer/src/test/resources/fixtures/sipri/sipri_trade_register_China_from_Russia.csv");
     private static final Dyad CHN_RUS = Dyad.parse("CHN-RUS");
     static final LocalDate START = LocalDate.of(2012, 1, 1);
@@ -57,26 +59,18 @@ class BaselineDerivationTest {
     static void readTheRecord() throws IOException {
         catalog = Catalog.loadDefault();
         info = catalog.dyad(CHN_RUS).baselineInfo();
-        EventContract contract = EventContract.withDefaults();
-        pair = new ArrayList<>();
-        for (String line : Files.readAllLines(DATASET, StandardCharsets.UTF_8)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            ContractResult result = contract.check(line);
-            assertThat(result).as(line).isInstanceOf(ContractResult.Accepted.class);
-            Event e = ((ContractResult.Accepted) result).event();
-            if (CHN_RUS.isContainedIn(e.actors())) {
-                pair.add(e);
-            }
-        }
+        pair = BundledRecordFile.CHN_RUS.events().stream().filter(e -> CHN_RUS.isContainedIn(e.actors())).toList();
+    }
+
+    static Stream<BundledRecordFile> records() {
+        return Stream.of(BundledRecordFile.values());
     }
 
     static LocalDate date(Event e) {
         return e.occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
     }
 
-    private static boolean inWindow(Event e) {
+    private static boolean inWindow(Event e, BaselineInfo info) {
         Quarter q = Quarter.of(e.occurredAt());
         return q.compareTo(info.from()) >= 0 && q.compareTo(info.to()) <= 0;
     }
@@ -85,17 +79,27 @@ class BaselineDerivationTest {
         return (g.reliability() == 'A' || g.reliability() == 'B') && g.credibility() <= 2;
     }
 
-    @Test
-    void shouldCarryInTheJarTheSameRecordAsTheRepository() throws IOException {
-        try (InputStream in = Catalog.class.getResourceAsStream("/" + info.source())) {
+    @ParameterizedTest
+    @MethodSource("records")
+    void shouldCarryOnTheClassPathTheOneCopyOfEachRecordInDataHistory(BundledRecordFile record) throws IOException {
+        BaselineInfo derived = catalog.dyad(record.dyad()).baselineInfo();
+        assertThat(derived.source()).isEqualTo(record.resource());
+        // Maven copies data/history into the catalog jar (catalog/pom.xml): no second copy in the sources
+        assertThat(Path.of("src/main/resources/history")).doesNotExist();
+        try (InputStream in = Catalog.class.getResourceAsStream("/" + derived.source())) {
             assertThat(in).as("the record on the class path").isNotNull();
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
-                    .isEqualTo(Files.readString(DATASET, StandardCharsets.UTF_8));
+                    .isEqualTo(Files.readString(record.path(), StandardCharsets.UTF_8));
         }
     }
 
-    @Test
-    void shouldDeriveEveryChnRusBaselineFromTheConfirmedEventsOfTheWindow() {
+    @ParameterizedTest
+    @MethodSource("records")
+    void shouldDeriveEveryBaselineOfARecordedDyadFromTheConfirmedEventsOfItsWindow(BundledRecordFile record)
+            throws IOException {
+        Dyad dyad = record.dyad();
+        BaselineInfo info = catalog.dyad(dyad).baselineInfo();
+        List<Event> pair = record.events().stream().filter(e -> dyad.isContainedIn(e.actors())).toList();
         assertThat(info.basis()).isEqualTo(BaselineInfo.Basis.RECORD);
         assertThat(info.from()).isEqualTo(Quarter.parse("2016-Q1"));
         assertThat(info.to()).isEqualTo(Quarter.parse("2021-Q4"));
@@ -106,7 +110,7 @@ class BaselineDerivationTest {
         int unconfirmed = 0;
         for (Event e : pair) {
             List<String> ids = catalog.indicatorsFor(e);
-            if (!inWindow(e) || ids.isEmpty()) {
+            if (!inWindow(e, info) || ids.isEmpty()) {
                 continue;
             }
             if (!confirmedAlone(e.source().grade())) {
@@ -116,12 +120,14 @@ class BaselineDerivationTest {
             counted++;
             ids.forEach(id -> byIndicator.get(id).add(e.id().replace("hist:", "")));
         }
-        StringBuilder table = new StringBuilder("BaselineDerivationTest: CHN-RUS baselines, 2016-Q1..2021-Q4\n");
+        StringBuilder table = new StringBuilder("BaselineDerivationTest: " + dyad + " baselines, 2016-Q1..2021-Q4\n");
         byIndicator.forEach((id, events) -> {
             double rate = (events.size() + 0.5) / 24;
             table.append(String.format("| %s | %d | %.3f | %s |%n", id, events.size(), rate, events));
             assertThat(info.counts().get(id)).as(id).isEqualTo(events.size());
-            assertThat(catalog.dyad(CHN_RUS).baseline(id)).as(id).isCloseTo(rate, within(1e-12));
+            Indicator indicator = catalog.indicator(id);
+            double expected = indicator.signature() != null && events.isEmpty() ? indicator.signature().statusQuoRate() : rate;
+            assertThat(catalog.dyad(dyad).baseline(id)).as(id).isCloseTo(expected, within(1e-12));
         });
         System.out.print(table);
         assertThat(info.eventsCounted()).isEqualTo(counted);
@@ -130,11 +136,15 @@ class BaselineDerivationTest {
 
     @Test
     void shouldJudgeEverythingAfterTheWindowOutOfSample() {
-        // the patterns that began after 2021 have no events in the window: the half pseudo-event only
-        for (String id : List.of("patrol-beyond-japan", "lethal-aid-reported", "dual-use-export", "sanctions-on-suppliers")) {
+        // the patterns that began after 2021 have no events in the window: the half pseudo-event only, or, for a
+        // signature (a patrol beyond Japan), its judged status-quo rate
+        for (String id : List.of("lethal-aid-reported", "dual-use-export", "sanctions-on-suppliers")) {
             assertThat(info.counts().get(id)).as(id).isZero();
             assertThat(catalog.dyad(CHN_RUS).baseline(id)).as(id).isCloseTo(BaselineDerivation.PSEUDO_COUNT / 24, within(1e-12));
         }
+        assertThat(info.counts().get("patrol-beyond-japan")).isZero();
+        assertThat(catalog.dyad(CHN_RUS).baseline("patrol-beyond-japan"))
+                .isEqualTo(catalog.indicator("patrol-beyond-japan").signature().statusQuoRate());
         assertThat(pair.stream().filter(e -> catalog.indicatorsFor(e).contains("patrol-beyond-japan")).count())
                 .as("patrols beyond Japan in the record, all after the window").isPositive();
         assertThat(info.countedEvents()).allSatisfy(e -> assertThat(info.from().compareTo(e.quarter()) <= 0
@@ -143,8 +153,9 @@ class BaselineDerivationTest {
 
     @Test
     void shouldMarkTheDyadsWithoutARecordAsJudgement() {
+        List<Dyad> recorded = records().map(BundledRecordFile::dyad).toList();
         for (Dyad d : catalog.dyads().keySet()) {
-            if (!d.equals(CHN_RUS)) {
+            if (!recorded.contains(d)) {
                 assertThat(catalog.dyad(d).baselineInfo().basis()).as(d.key()).isEqualTo(BaselineInfo.Basis.JUDGEMENT);
                 assertThat(catalog.dyad(d).baselineInfo().source()).isEqualTo(BaselineInfo.JUDGEMENT_SOURCE);
                 assertThat(catalog.dyad(d).dispersion("exercises")).isInfinite();

@@ -9,63 +9,76 @@ import io.dyadwatch.model.event.Dyad;
 import io.dyadwatch.model.event.Event;
 import io.dyadwatch.model.event.EventContract;
 import io.dyadwatch.model.event.EventType;
+import io.dyadwatch.model.event.RecordSpan;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The bundled historical record (data/history, documented in docs/dataset.md) against the event contract, the rules of
- * issue 8, and the shipped catalog: every line valid, sourced and graded, the series the seeds rest on present, and
- * nearly every Russia-China event counting for some indicator.
+ * The bundled records (data/history, documented in docs/dataset.md) against the event contract, the rules of issues 8
+ * and 21, and the shipped catalog: every line valid, sourced and graded, the span each file states, the series the
+ * sources rest on present, and nearly every event of a record's dyad counting for some indicator. The checks that hold
+ * for the Russia-China record hold for the Russia-North Korea and Iran-Russia records too ({@link BundledRecordFile}).
  */
 class HistoricalDatasetTest {
 
-    /** Maven runs a module's tests from the module directory. */
-    private static final Path DATASET = Path.of("../data/history/russia-china-2012-2025.jsonl");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Dyad CHN_RUS = Dyad.parse("CHN-RUS");
+    private static final BundledRecordFile CHN_RUS_RECORD = BundledRecordFile.CHN_RUS;
 
     private static List<String> lines;
     private static List<Event> events;
 
     @BeforeAll
     static void readTheFile() throws IOException {
-        lines = Files.readAllLines(DATASET, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
-        EventContract contract = EventContract.withDefaults();
-        events = new ArrayList<>();
-        for (String line : lines) {
-            if (contract.check(line) instanceof ContractResult.Accepted accepted) {
-                events.add(accepted.event());
-            }
-        }
+        lines = CHN_RUS_RECORD.eventLines();
+        events = CHN_RUS_RECORD.events();
     }
 
-    @Test
-    void shouldAcceptEveryLineUnderTheEventContract() {
+    static Stream<BundledRecordFile> records() {
+        return Stream.of(BundledRecordFile.values());
+    }
+
+    @ParameterizedTest
+    @MethodSource("records")
+    void shouldAcceptEveryLineUnderTheEventContract(BundledRecordFile record) throws IOException {
         EventContract contract = EventContract.withDefaults();
-        for (String line : lines) {
+        for (String line : record.eventLines()) {
             assertThat(contract.check(line)).as(line).isInstanceOf(ContractResult.Accepted.class);
         }
-        assertThat(events).hasSameSizeAs(lines);
+        assertThat(record.events()).hasSameSizeAs(record.eventLines());
     }
 
-    @Test
-    void shouldHoldAtLeast150EventsWithUniqueIds() {
-        assertThat(events).hasSizeGreaterThanOrEqualTo(150);
-        assertThat(events).extracting(Event::id).doesNotHaveDuplicates();
+    @ParameterizedTest
+    @MethodSource("records")
+    void shouldStateItsSpanOnTheFirstLineAndKeepEveryEventInsideIt(BundledRecordFile record) throws IOException {
+        RecordSpan span = record.span();
+        assertThat(span.covers().toString()).isEqualTo(record.covers());
+        assertThat(span.channel()).isEqualTo("curated");
+        for (Event e : record.events()) {
+            assertThat(year(e)).as(e.id()).isBetween(record.firstYear(), 2025);
+        }
+        assertThat(record.events()).anyMatch(e -> year(e) == record.firstYear()).anyMatch(e -> year(e) == 2025);
     }
 
-    @Test
-    void shouldNameASourceAndGiveAGradeOnEveryLine() throws IOException {
-        for (String line : lines) {
+    @ParameterizedTest
+    @MethodSource("records")
+    void shouldHoldEnoughEventsWithUniqueIds(BundledRecordFile record) throws IOException {
+        assertThat(record.events()).hasSizeGreaterThanOrEqualTo(record.minimumEvents());
+        assertThat(record.events()).extracting(Event::id).doesNotHaveDuplicates();
+        assertThat(record.events()).allMatch(e -> e.id().startsWith("hist:" + date(e) + "-"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("records")
+    void shouldNameASourceAndGiveAGradeOnEveryLine(BundledRecordFile record) throws IOException {
+        for (String line : record.eventLines()) {
             JsonNode source = JSON.readTree(line).path("source");
             String id = JSON.readTree(line).path("id").asText();
             assertThat(source.path("name").asText("")).as("source name of %s", id).isNotBlank();
@@ -79,13 +92,28 @@ class HistoricalDatasetTest {
         }
     }
 
-    @Test
-    void shouldCoverTheYears2012Through2025Only() {
-        for (Event e : events) {
-            int year = e.occurredAt().atZone(ZoneOffset.UTC).getYear();
-            assertThat(year).as(e.id()).isBetween(2012, 2025);
+    @ParameterizedTest
+    @MethodSource("records")
+    void shouldCountNearlyEveryEventOfTheDyadForSomeIndicator(BundledRecordFile record) throws IOException {
+        Catalog catalog = Catalog.loadDefault();
+        Dyad dyad = record.dyad();
+        List<Event> pair = record.events().stream().filter(e -> dyad.isContainedIn(e.actors())).toList();
+        List<String> unmatched = pair.stream().filter(e -> catalog.indicatorsFor(e).isEmpty()).map(Event::id).toList();
+        double share = 1.0 - (double) unmatched.size() / pair.size();
+        System.out.printf("HistoricalDatasetTest: %d of %d %s events count for an indicator (%.1f%%); none: %s%n",
+                pair.size() - unmatched.size(), pair.size(), dyad, 100 * share, unmatched);
+        assertThat(pair).hasSameSizeAs(record.events());
+        assertThat(share).as("share of %s events matching an indicator; unmatched: %s", dyad, unmatched)
+                .isGreaterThanOrEqualTo(0.90);
+    }
+
+    @ParameterizedTest
+    @MethodSource("records")
+    void shouldCoverEveryYearOfTheReferenceWindowAndAfter(BundledRecordFile record) throws IOException {
+        for (int year = Math.max(2016, record.firstYear()); year <= 2025; year++) {
+            int y = year;
+            assertThat(record.events()).as("events of %d in %s", year, record).anyMatch(e -> year(e) == y);
         }
-        assertThat(events).anyMatch(e -> year(e) == 2012).anyMatch(e -> year(e) == 2025);
     }
 
     @Test
@@ -151,37 +179,28 @@ class HistoricalDatasetTest {
         }
     }
 
-    @Test
-    void shouldCountNearlyEveryRussiaChinaEventForSomeIndicator() {
-        Catalog catalog = Catalog.loadDefault();
-        List<Event> pair = events.stream().filter(e -> CHN_RUS.isContainedIn(e.actors())).toList();
-        List<String> unmatched = pair.stream().filter(e -> catalog.indicatorsFor(e).isEmpty()).map(Event::id).toList();
-        double share = 1.0 - (double) unmatched.size() / pair.size();
-        System.out.printf("HistoricalDatasetTest: %d of %d CHN-RUS events count for an indicator (%.1f%%); none: %s%n",
-                pair.size() - unmatched.size(), pair.size(), 100 * share, unmatched);
-        assertThat(pair).hasSizeGreaterThanOrEqualTo(150);
-        assertThat(share).as("share of CHN-RUS events matching an indicator; unmatched: %s", unmatched)
-                .isGreaterThanOrEqualTo(0.90);
+    private static List<Event> of(EventType type, Predicate<Event> test) {
+        return of(events, type, test);
     }
 
-    private static List<Event> of(EventType type, Predicate<Event> test) {
-        return events.stream().filter(e -> e.type() == type && test.test(e)).toList();
+    static List<Event> of(List<Event> from, EventType type, Predicate<Event> test) {
+        return from.stream().filter(e -> e.type() == type && test.test(e)).toList();
     }
 
     private static List<Event> named(EventType type, String name) {
         return of(type, e -> e.attribute("name") != null && e.attribute("name").contains(name));
     }
 
-    private static List<Object> list(Event e, String attribute) {
+    static List<Object> list(Event e, String attribute) {
         Object value = e.attributes().get(attribute);
         return value instanceof List<?> l ? List.copyOf(l) : List.of();
     }
 
-    private static LocalDate date(Event e) {
+    static LocalDate date(Event e) {
         return e.occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
     }
 
-    private static int year(Event e) {
+    static int year(Event e) {
         return date(e).getYear();
     }
 }

@@ -5,6 +5,7 @@ import io.dyadwatch.catalog.model.Quarter;
 import io.dyadwatch.model.event.Event;
 import java.time.LocalDate;
 import java.util.HashMap;
+import io.dyadwatch.catalog.model.KindCounts;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,6 +28,22 @@ public final class TestCounts {
                 for (String id : catalog.indicatorsFor(e.first())) {
                     counts.get(Quarter.of(e.first().occurredAt())).merge(id, 1.0, Double::sum);
                 }
+            }
+        }
+        return counts;
+    }
+
+    /** Confirmed events by kind (the set of indicators each matched, one observation each) in each quarter. */
+    public static TreeMap<Quarter, KindCounts> kindsByQuarter(Catalog catalog, List<Event> reports, LocalDate from,
+                                                              LocalDate to) {
+        TreeMap<Quarter, KindCounts> counts = new TreeMap<>();
+        for (Quarter q = Quarter.of(from); q.start().isBefore(to); q = q.next()) {
+            counts.put(q, KindCounts.none());
+        }
+        for (ReportMerger.MergedEvent e : ReportMerger.merge(reports)) {
+            List<String> ids = catalog.indicatorsFor(e.first());
+            if (e.confirmed() && !ids.isEmpty()) {
+                counts.computeIfPresent(Quarter.of(e.first().occurredAt()), (q, k) -> k.plus(ids, 1));
             }
         }
         return counts;

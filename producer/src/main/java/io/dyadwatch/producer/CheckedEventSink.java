@@ -1,9 +1,11 @@
 package io.dyadwatch.producer;
 
 import io.dyadwatch.model.event.ContractResult;
+import io.dyadwatch.model.event.Coverage;
 import io.dyadwatch.model.event.Event;
 import io.dyadwatch.model.event.EventContract;
 import io.dyadwatch.model.event.EventJson;
+import io.dyadwatch.model.event.RecordSpan;
 import io.dyadwatch.model.event.Rejection;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -11,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
@@ -28,48 +31,80 @@ public final class CheckedEventSink implements Consumer<Event> {
     private final EventContract contract;
     private final EventPublisher publisher;
     private final PrintWriter lines;
+    private final Coverage coverage;
     private final Deque<Future<RecordMetadata>> inFlight = new ArrayDeque<>();
     private final List<String> refused = new ArrayList<>();
     private long written;
     private PublishException failure;
 
-    private CheckedEventSink(EventContract contract, EventPublisher publisher, PrintWriter lines) {
+    private CheckedEventSink(EventContract contract, EventPublisher publisher, PrintWriter lines, Coverage coverage) {
         this.contract = Objects.requireNonNull(contract, "contract");
         this.publisher = publisher;
         this.lines = lines;
+        this.coverage = coverage;
     }
 
-    /** A sink that publishes to Kafka. */
+    /** A sink that publishes to Kafka, declaring nothing (the channel's coverage is assumed from first receipt). */
     public static CheckedEventSink publishing(EventContract contract, EventPublisher publisher) {
-        return new CheckedEventSink(contract, Objects.requireNonNull(publisher, "publisher"), null);
+        return publishing(contract, publisher, null);
     }
 
-    /** A sink that writes JSON lines (for files, pipes and backtests). */
+    /**
+     * A sink that publishes to Kafka, declaring on every record ({@link Coverage#HEADER}) the days the events cover,
+     * or nothing when null.
+     */
+    public static CheckedEventSink publishing(EventContract contract, EventPublisher publisher, Coverage coverage) {
+        return new CheckedEventSink(contract, Objects.requireNonNull(publisher, "publisher"), null, coverage);
+    }
+
+    /** A sink that writes JSON lines (for files, pipes and backtests), with no span line. */
     public static CheckedEventSink writing(EventContract contract, PrintWriter lines) {
-        return new CheckedEventSink(contract, null, Objects.requireNonNull(lines, "lines"));
+        return writing(contract, lines, null);
+    }
+
+    /**
+     * A sink that writes JSON lines, first the span line ({@link RecordSpan#line()}) that declares the days they
+     * cover when that is not null, so that whoever reads the file reads the same coverage.
+     */
+    public static CheckedEventSink writing(EventContract contract, PrintWriter lines, Coverage coverage) {
+        CheckedEventSink sink = new CheckedEventSink(contract, null, Objects.requireNonNull(lines, "lines"), coverage);
+        if (coverage != null) {
+            lines.println(new RecordSpan(coverage, null).line());
+        }
+        return sink;
     }
 
     @Override
     public void accept(Event event) {
+        accept(event, Map.of());
+    }
+
+    /**
+     * As {@link #accept(Event)}, published with extra record headers (a revision's).
+     *
+     * @return true when the contract accepted it (it is published or written), false when refused
+     */
+    public boolean accept(Event event, Map<String, byte[]> headers) {
         byte[] bytes = EventJson.toBytes(event);
         ContractResult result = contract.check(bytes);
         if (result instanceof ContractResult.Rejected rejected) {
             Rejection r = rejected.rejection();
             refused.add(event.id() + ": " + r.reason() + ": " + r.message());
-            return;
+            return false;
         }
         if (lines != null) {
             lines.println(EventJson.toJson(event));
             written++;
-            return;
+            return true;
         }
         if (failure != null) {
-            return;
+            return true;
         }
-        inFlight.add(publisher.send(event));
+        inFlight.add(publisher.send(event, coverage, headers));
         if (inFlight.size() >= MAX_IN_FLIGHT) {
             awaitOldest();
         }
+        return true;
     }
 
     /**

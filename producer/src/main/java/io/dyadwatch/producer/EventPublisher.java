@@ -46,16 +46,9 @@ public final class EventPublisher implements AutoCloseable {
     public EventPublisher(String bootstrapServers, Topic<String, byte[]> events, List<Dyad> watched,
             Map<String, Object> overrides) {
         this.watched = List.copyOf(watched);
-        Properties props = new Properties();
-        props.putAll(overrides);
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Properties props = ProducerProperties.idempotent(bootstrapServers, overrides);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         this.topic = events.name();
     }
@@ -82,19 +75,40 @@ public final class EventPublisher implements AutoCloseable {
 
     /**
      * As {@link #send(Event)}, declaring the days the event's batch covers ({@link Coverage#HEADER}), or null for
-     * none (the event then covers its own day).
+     * none (the monitor then assumes the event's channel covered from the moment it first received from it).
      */
     public Future<RecordMetadata> send(Event event, Coverage coverage) {
-        byte[] bytes = EventJson.toBytes(event);
+        return send(event, coverage, Map.of());
+    }
+
+    /**
+     * As {@link #send(Event, Coverage)}, with extra record headers (a revision's, for example).
+     */
+    public Future<RecordMetadata> send(Event event, Coverage coverage, Map<String, byte[]> headers) {
         List<Future<RecordMetadata>> sent = new ArrayList<>(2);
+        for (ProducerRecord<String, byte[]> record : records(topic, event, coverage, headers, watched)) {
+            sent.add(producer.send(record));
+        }
+        return sent.size() == 1 ? sent.get(0) : new AllSent(sent);
+    }
+
+    /**
+     * The records an event fans out to: one per watched dyad it concerns ({@link #keysOf}), each with the coverage
+     * header when there is one and the extra headers. What every producer of events sends, transactional or not.
+     */
+    public static List<ProducerRecord<String, byte[]>> records(String topic, Event event, Coverage coverage,
+            Map<String, byte[]> headers, List<Dyad> watched) {
+        byte[] bytes = EventJson.toBytes(event);
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(2);
         for (String key : keysOf(event, watched)) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, bytes);
             if (coverage != null) {
                 record.headers().add(Coverage.HEADER, coverage.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
-            sent.add(producer.send(record));
+            headers.forEach((name, value) -> record.headers().add(name, value));
+            records.add(record);
         }
-        return sent.size() == 1 ? sent.get(0) : new AllSent(sent);
+        return records;
     }
 
     /** The record keys an event is sent under: each watched dyad it concerns, else all its actors. */

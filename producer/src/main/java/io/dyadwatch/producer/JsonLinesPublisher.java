@@ -1,10 +1,10 @@
 package io.dyadwatch.producer;
 
 import io.dyadwatch.model.event.ContractResult;
+import io.dyadwatch.model.event.Coverage;
 import io.dyadwatch.model.event.EventContract;
 import io.dyadwatch.model.event.RejectReason;
 import io.dyadwatch.model.event.Rejection;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,52 +35,38 @@ public final class JsonLinesPublisher {
 
     private final EventContract contract;
     private final EventPublisher publisher;
-    private final io.dyadwatch.model.event.Coverage coverage;
+    private final Coverage explicit;
 
+    /** Publishes files with what each declares on its span line, or nothing. */
     public JsonLinesPublisher(EventContract contract, EventPublisher publisher) {
         this(contract, publisher, null);
     }
 
     /**
-     * @param coverage the days the published files cover (their collection: absence counts for these days), or null
-     *                 (each event then covers its own day only)
+     * @param explicit the days every published file covers (their collection: absence counts for these days),
+     *                 winning over a file's own span line; or null, for what each file's span line declares (a
+     *                 file without one declares nothing, and the monitor assumes its channel's coverage from first
+     *                 receipt)
      */
-    public JsonLinesPublisher(EventContract contract, EventPublisher publisher, io.dyadwatch.model.event.Coverage coverage) {
+    public JsonLinesPublisher(EventContract contract, EventPublisher publisher, Coverage explicit) {
         this.contract = Objects.requireNonNull(contract, "contract");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
-        this.coverage = coverage;
-    }
-
-    /**
-     * Publishes every valid line of the input.
-     *
-     * @param name   the input's name in reports (a path, or "-" for standard input)
-     * @param reader the lines
-     * @return what was published and what was refused
-     * @throws IOException      when the input cannot be read
-     * @throws PublishException when the broker refuses or does not acknowledge an event
-     */
-    public PublishReport publish(String name, BufferedReader reader) throws IOException, PublishException {
-        Batch batch = new Batch(name);
-        String line;
-        while ((line = reader.readLine()) != null) {
-            batch.lines++;
-            if (!line.isBlank()) {
-                batch.offer(contract.check(line));
-            }
-        }
-        return batch.finish();
+        this.explicit = explicit;
     }
 
     /**
      * Publishes every valid line of the input, read as bytes: each line is checked as the topology checks a
-     * record, so invalid UTF-8 is refused with its line number instead of being replaced.
+     * record, so invalid UTF-8 is refused with its line number instead of being replaced. A first line that states
+     * the input's span ({@link FileDeclaration}) is no event: it declares the coverage (unless the publisher was
+     * given one) and the channel of the events that follow.
      *
      * @param name the input's name in reports (a path, or "-" for standard input)
      * @param in   the bytes; not closed
      * @return what was published and what was refused
      * @throws IOException      when the input cannot be read
      * @throws PublishException when the broker refuses or does not acknowledge an event
+     * @throws IllegalArgumentException {@code name:1: reason} when the first line is a malformed span line (nothing
+     *                                  is published then)
      */
     public PublishReport publish(String name, InputStream in) throws IOException, PublishException {
         Batch batch = new Batch(name);
@@ -129,10 +115,17 @@ public final class JsonLinesPublisher {
         if (end > 0 && bytes[end - 1] == '\r') {
             end--;
         }
+        byte[] content = end == bytes.length ? bytes : Arrays.copyOf(bytes, end);
+        if (batch.lines == 1) {
+            batch.declaration = FileDeclaration.read(batch.name, content, explicit, contract);
+            if (batch.declaration.hasSpanLine()) {
+                return;
+            }
+        }
         if (isBlank(bytes, end)) {
             return;
         }
-        batch.offer(contract.check(end == bytes.length ? bytes : Arrays.copyOf(bytes, end)));
+        batch.offer(batch.declaration.check(content));
     }
 
     private static boolean isBlank(byte[] bytes, int end) {
@@ -152,9 +145,11 @@ public final class JsonLinesPublisher {
         private final Deque<Future<RecordMetadata>> inFlight = new ArrayDeque<>();
         private long lines;
         private long published;
+        private FileDeclaration declaration;
 
         Batch(String name) {
             this.name = name;
+            this.declaration = FileDeclaration.read(name, null, explicit, contract);
         }
 
         void offer(ContractResult result) throws PublishException {
@@ -162,7 +157,7 @@ public final class JsonLinesPublisher {
                 refused.add(new PublishReport.RefusedLine(name, lines, rejected.rejection()));
                 return;
             }
-            inFlight.add(publisher.send(((ContractResult.Accepted) result).event(), coverage));
+            inFlight.add(publisher.send(((ContractResult.Accepted) result).event(), declaration.coverage()));
             if (inFlight.size() >= MAX_IN_FLIGHT) {
                 EventPublisher.await(inFlight.poll(), Duration.ofSeconds(60));
                 published++;
@@ -175,7 +170,7 @@ public final class JsonLinesPublisher {
                 EventPublisher.await(inFlight.poll(), Duration.ofSeconds(60));
                 published++;
             }
-            return new PublishReport(name, lines, published, refused);
+            return new PublishReport(name, lines, published, refused, declaration);
         }
     }
 

@@ -10,11 +10,14 @@ import java.util.List;
  * @param lines     lines read
  * @param published events acknowledged by the broker
  * @param refused   lines the contract refused, in order
+ * @param declared  what the input declared for its events (coverage and channel)
  */
-public record PublishReport(String input, long lines, long published, List<RefusedLine> refused) {
+public record PublishReport(String input, long lines, long published, List<RefusedLine> refused,
+        FileDeclaration declared) {
 
     public PublishReport {
         refused = List.copyOf(refused);
+        java.util.Objects.requireNonNull(declared, "declared");
     }
 
     /** True when every non-blank line was published. */

@@ -51,6 +51,34 @@ class JsonLinesPublisherTest {
     }
 
     @Test
+    void shouldReadASpanLineAsTheInputsDeclarationNotAsAnEvent() throws Exception {
+        byte[] input = "{\"covers\":\"2016-01-01..2025-12-31\",\"channel\":\"curated\"}\n{oops}\n".getBytes(StandardCharsets.UTF_8);
+
+        PublishReport report = publish(input);
+
+        assertThat(report.refused()).extracting(r -> r.lineNumber() + ":" + r.rejection().reason())
+                .containsExactly("2:" + RejectReason.NOT_JSON);
+        assertThat(report.declared().coverage()).hasToString("2016-01-01..2025-12-31");
+        assertThat(report.declared().channel()).isEqualTo("curated");
+    }
+
+    @Test
+    void shouldRefuseAMalformedSpanLineWithItsLineBeforeReadingFurther() {
+        byte[] input = "{\"covers\":\"2016-01-01..2015-12-31\"}\n{oops}\n".getBytes(StandardCharsets.UTF_8);
+
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> publish(input))
+                .withMessageStartingWith("in.jsonl:1: ").withMessageContaining("before it starts");
+    }
+
+    @Test
+    void shouldDeclareNothingForAnInputWithoutASpanLine() throws Exception {
+        PublishReport report = publish("{oops}\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(report.declared().coverage()).isNull();
+        assertThat(report.refused()).hasSize(1);
+    }
+
+    @Test
     void shouldReadAnEmptyInputAsNoLines() throws Exception {
         assertThat(publish(new byte[0]).lines()).isZero();
     }

@@ -187,6 +187,15 @@ final class AnalystSerdes {
             out.string(e.getKey());
             scenarios(e.getValue(), out);
         }
+        out.writeInt(s.outOfScenarioStatistics().size());
+        for (Map.Entry<String, Map<String, Double>> e : s.outOfScenarioStatistics().entrySet()) {
+            out.string(e.getKey());
+            out.writeInt(e.getValue().size());
+            for (Map.Entry<String, Double> move : e.getValue().entrySet()) {
+                out.string(move.getKey());
+                out.writeDouble(move.getValue());
+            }
+        }
         out.list(v.triggers(), AnalystSerdes::eventKey);
         out.list(v.evidence(), AnalystSerdes::eventKey);
         period(v.restatedFrom(), out);
@@ -210,11 +219,22 @@ final class AnalystSerdes {
         for (int i = 0; i < families; i++) {
             familyChange.put(in.string(), scenarios(in));
         }
+        int generic = in.readInt();
+        Map<String, Map<String, Double>> outOfScenario = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < generic; i++) {
+            String family = in.string();
+            int moves = in.readInt();
+            Map<String, Double> m = new java.util.LinkedHashMap<>();
+            for (int j = 0; j < moves; j++) {
+                m.put(in.string(), in.readDouble());
+            }
+            outOfScenario.put(family, m);
+        }
         var triggers = in.list(AnalystSerdes::eventKey);
         var evidence = in.list(AnalystSerdes::eventKey);
         return new PendingStep(new AssessmentStep(revision, period, elapsed, events, probabilities, trailing, change,
                 triggers.stream().map(StateKey.OfEvent::id).toList(), evidence.stream().map(StateKey.OfEvent::id).toList(),
-                Map.of(), familyChange), triggers, evidence, period(in), in.readLong(),
+                Map.of(), familyChange, outOfScenario), triggers, evidence, period(in), in.readLong(),
                 in.list(i -> new PendingStep.Touched(period(i), i.string(), i.readDouble(), i.readDouble())));
     });
 

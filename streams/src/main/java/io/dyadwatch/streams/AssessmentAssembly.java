@@ -73,6 +73,23 @@ final class AssessmentAssembly {
     }
 
     /** The threshold of each monitored scenario's change statistic. */
+    /** The thresholds of the monitored out-of-scenario statistics, by family and move name. */
+    static Map<String, Map<String, Double>> genericLimits(CusumThresholds thresholds) {
+        Map<String, Map<String, Double>> limits = new java.util.LinkedHashMap<>();
+        thresholds.genericThresholds().forEach((family, moves) -> {
+            Map<String, Double> m = new java.util.LinkedHashMap<>();
+            moves.forEach((move, h) -> {
+                if (thresholds.monitorsGeneric(family, move)) {
+                    m.put(move.name(), h);
+                }
+            });
+            if (!m.isEmpty()) {
+                limits.put(family, m);
+            }
+        });
+        return limits;
+    }
+
     static Map<Scenario, Double> limits(CusumThresholds thresholds) {
         Map<Scenario, Double> limits = new EnumMap<>(Scenario.class);
         for (Scenario s : CusumState.MONITORED) {
@@ -140,11 +157,11 @@ final class AssessmentAssembly {
             AssessmentStep step = pending.step();
             CusumThresholds thresholds = book.thresholds();
             return new Assessment(book.key(), step.period(), step.periodElapsed(), step.revision(), now,
-                    step.eventsInPeriod(), positive(book.ledger().tally(snapshot.period()).weighted()),
+                    step.eventsInPeriod(), positive(book.ledger().tally(snapshot.period()).indicatorValues()),
                     step.probabilities(), step.trailingProbabilities(), horizonPeriods, step.changeStatistics(),
                     limits(thresholds), drivers, explanations(drivers), evidence, items(pending.triggers(), events),
                     List.of(), List.of(), step.familyChangeStatistics(), thresholds.familyThresholds(),
-                    thresholds.probabilityLevels(), coverage);
+                    thresholds.probabilityLevels(), coverage, step.outOfScenarioStatistics(), genericLimits(thresholds));
         }
     }
 }

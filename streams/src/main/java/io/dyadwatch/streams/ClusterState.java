@@ -61,7 +61,7 @@ record ClusterState(String id, String type, Instant occurredAt, Period period, S
     }
 
     static ClusterState first(Event event, Period period, List<String> indicators, long now) {
-        boolean weighed = EvidenceChannels.weighed(EvidenceChannels.of(event));
+        boolean weighed = EvidenceChannels.weighed(event.channel());
         return new ClusterState(event.id(), event.type().name(), event.occurredAt(), period,
                 normalised(event.attribute("name")), normalised(event.attribute("location")), event.summary(),
                 List.of(ref(event.source())), List.of(event.id()), 1, indicators,
@@ -99,7 +99,7 @@ record ClusterState(String id, String type, Instant occurredAt, Period period, S
             merged.set(known, incoming);
         }
         Grade best = merged.stream().map(s -> Grade.parse(s.grade())).min(Grade::compareTo).orElseThrow();
-        boolean nowWeighed = weighed || EvidenceChannels.weighed(EvidenceChannels.of(event));
+        boolean nowWeighed = weighed || EvidenceChannels.weighed(event.channel());
         double newWeight = nowWeighed && Confirmation.isConfirmed(best, merged.size()) ? 1.0 : 0.0;
         // occurredAt stays the first report's: it places the event in its store and its period
         return new ClusterState(id, type, occurredAt, period, name, location, summary, merged, ids, reports + 1,

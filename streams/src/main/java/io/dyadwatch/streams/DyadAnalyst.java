@@ -158,7 +158,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         }
         DyadBook book = book(dyad);
         long firstStep = book.state() == null ? 0 : book.state().nextStep();
-        DyadBook.Stepped change = book.onReport(outcome, EvidenceChannels.of(record.value()), coverageOf(record), now,
+        DyadBook.Stepped change = book.onReport(outcome, record.value().channel(), coverageOf(record), now,
                 record.timestamp());
         change.tallies().forEach((period, tally) -> periodStore.put(new StateKey.OfPeriod(dyad, period), tally));
         keep(book, firstStep, change.steps());
@@ -307,12 +307,13 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
             }
         }
         return new Assessment(book.key(), step.period(), step.periodElapsed(), step.revision(), now,
-                step.eventsInPeriod(), AssessmentAssembly.positive(snapshot.tally().weighted()), step.probabilities(),
+                step.eventsInPeriod(), AssessmentAssembly.positive(snapshot.tally().indicatorValues()), step.probabilities(),
                 step.trailingProbabilities(), settings.horizonPeriods(), step.changeStatistics(), limits, drivers,
                 AssessmentAssembly.explanations(drivers), evidence,
                 List.copyOf(triggers.values()), published(book, steps),
                 List.copyOf(cited.values()), step.familyChangeStatistics(), book.thresholds().familyThresholds(),
-                book.thresholds().probabilityLevels(), List.copyOf(book.state().channels().values()));
+                book.thresholds().probabilityLevels(), List.copyOf(book.state().channels().values()),
+                step.outOfScenarioStatistics(), AssessmentAssembly.genericLimits(book.thresholds()));
     }
 
     /**
@@ -330,7 +331,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
             Period period = Period.parse(step.period());
             Map<String, Double> values = new HashMap<>();
             if (!step.period().equals(previousPeriod)) {
-                book.ledger().tally(period).weighted().forEach((id, v) -> values.put(id, Math.max(0, v)));
+                book.ledger().tally(period).indicatorValues().forEach((id, v) -> values.put(id, Math.max(0, v)));
                 for (int j = steps.size() - 1; j > k; j--) {
                     List<PendingStep.Touched> later = steps.get(j).value.touched();
                     for (int t = later.size() - 1; t >= 0; t--) {
@@ -376,7 +377,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
                 if (published.add(event.period() + "|" + indicator)) {
                     IndicatorValue value = new IndicatorValue(book.key(), indicator, event.period().toString(),
                             tally.counts().getOrDefault(indicator, 0L),
-                            Math.max(0, tally.weighted().getOrDefault(indicator, 0.0)), tally.revision(), now);
+                            Math.max(0, tally.indicatorValues().getOrDefault(indicator, 0.0)), tally.revision(), now);
                     context.forward(new Record<String, Output>(value.key(), new Output.IndicatorOut(value), timestamp));
                 }
             }
@@ -407,7 +408,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
 
     private static PeriodResult result(String dyad, Period period, double exposure, PeriodTally tally,
             ScenarioModel.Evaluation evaluation, double[] cusum, long revision) {
-        return new PeriodResult(dyad, period.toString(), exposure, tally.events(), AssessmentAssembly.positive(tally.weighted()),
+        return new PeriodResult(dyad, period.toString(), exposure, tally.events(), AssessmentAssembly.positive(tally.indicatorValues()),
                 evaluation.posterior(), DyadAssessor.statistics(cusum), revision);
     }
 

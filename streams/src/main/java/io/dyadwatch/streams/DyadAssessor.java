@@ -1,6 +1,8 @@
 package io.dyadwatch.streams;
 
 import io.dyadwatch.catalog.model.CusumState;
+import io.dyadwatch.catalog.model.GenericMove;
+import io.dyadwatch.catalog.model.KindCounts;
 import io.dyadwatch.catalog.model.ScenarioModel;
 import io.dyadwatch.catalog.model.ScenarioModel.Evaluation;
 import io.dyadwatch.model.assessment.Period;
@@ -25,6 +27,7 @@ import java.util.TreeMap;
 final class DyadAssessor {
 
     private static final List<Scenario> MONITORED = CusumState.MONITORED;
+    private static final GenericMove[] MOVES = GenericMove.values();
 
     /** One closed period: evaluated over its covered share ({@code observed}), and the CUSUM statistics after it. */
     record Closed(Evaluation evaluation, double[] after, double observed) {
@@ -39,7 +42,8 @@ final class DyadAssessor {
      * @param now      the model's evaluation of it, over the elapsed share
      * @param horizon  the model's evaluation of the trailing horizon (from the dyad's first period at the earliest)
      * @param cusum    the CUSUM statistics after it: the whole scenario's in {@link CusumState#MONITORED} order,
-     *                 then each family's in the same order
+     *                 then each family's in the same order, then each family's out-of-scenario statistics in
+     *                 {@link GenericMove} order
      * @param trailing the horizon's tallies, latest first
      */
     record Snapshot(Period period, double elapsed, PeriodTally tally, Evaluation now, Evaluation horizon,
@@ -48,6 +52,28 @@ final class DyadAssessor {
         /** The CUSUM statistic toward a monitored scenario. */
         double statistic(Scenario scenario) {
             return cusum[MONITORED.indexOf(scenario)];
+        }
+
+        /**
+         * The families' out-of-scenario CUSUM statistics (a generic rise or fall of the whole family against the status
+         * quo alone) by family and move name, families at 0 both ways left out.
+         */
+        Map<String, Map<String, Double>> genericStatistics(List<String> families) {
+            Map<String, Map<String, Double>> byFamily = new java.util.LinkedHashMap<>();
+            int base = MONITORED.size() * (families.size() + 1);
+            for (int f = 0; f < families.size(); f++) {
+                Map<String, Double> m = new java.util.LinkedHashMap<>();
+                boolean any = false;
+                for (GenericMove move : MOVES) {
+                    double v = cusum[base + MOVES.length * f + move.ordinal()];
+                    m.put(move.name(), v);
+                    any |= v > 0;
+                }
+                if (any) {
+                    byFamily.put(families.get(f), m);
+                }
+            }
+            return byFamily;
         }
 
         /** The families' CUSUM statistics by family and scenario, families at 0 toward every scenario left out. */
@@ -119,7 +145,8 @@ final class DyadAssessor {
         }
         closed.tailMap(current, true).clear(); // the current period is open, not closed
         Map.Entry<Period, Closed> last = closed.lastEntry();
-        double[] cusum = last == null ? new double[MONITORED.size() * (families.size() + 1)] : last.getValue().after();
+        double[] cusum = last == null ? new double[MONITORED.size() * (families.size() + 1) + MOVES.length * families.size()]
+                : last.getValue().after();
         Period from = last == null ? first : last.getKey().next();
         for (Period p = from; p.isBefore(current); p = p.next()) {
             PeriodTally closedTally = ledger.tally(p);
@@ -135,17 +162,17 @@ final class DyadAssessor {
         // the horizon reaches back no further than the dyad's first period: nothing was observed before it
         int periods = Math.min(horizonPeriods, first.until(current) + 1);
         List<PeriodTally> trailing = ledger.trailing(current, periods);
-        double[] sum = new double[model.indicatorIds().size()];
+        Map<List<String>, Double> sum = new java.util.HashMap<>();
         double exposure = unitExposure * elapsed;
         Period p = current;
         for (PeriodTally t : trailing) {
-            add(t, sum);
+            t.kinds().counts().forEach((kind, n) -> sum.merge(kind, n, Double::sum));
             if (!p.equals(current)) {
                 exposure += unitExposure * observed(p, t, Long.MAX_VALUE);
             }
             p = p.previous();
         }
-        Evaluation horizon = evaluate(sum, exposure);
+        Evaluation horizon = model.evaluate(dyad, new KindCounts(sum), exposure);
         return new Snapshot(current, elapsed, tally, now, horizon, after, trailing);
     }
 
@@ -175,6 +202,13 @@ final class DyadAssessor {
                 after[at] = Math.max(0, before[at] + evaluation.familyLlrVsStatusQuo(families.get(f), MONITORED.get(m)));
             }
         }
+        int base = monitored * (families.size() + 1);
+        for (int f = 0; f < families.size(); f++) {
+            for (GenericMove move : MOVES) {
+                int at = base + MOVES.length * f + move.ordinal();
+                after[at] = Math.max(0, before[at] + evaluation.genericLlrVsStatusQuo(families.get(f), move));
+            }
+        }
         return after;
     }
 
@@ -187,26 +221,17 @@ final class DyadAssessor {
         return Math.min(1.0, tally.coveredDays(lastDay) / days);
     }
 
+    /**
+     * The period's counted events by kind, each event one observation, over its exposure; with none (nothing covered),
+     * no term at all: the prior.
+     */
     private Evaluation evaluate(PeriodTally tally, double exposure) {
-        if (tally.events() == 0 && exposure == unitExposure) {
+        if (tally.weighted().isEmpty() && exposure == unitExposure) {
             if (emptyPeriod == null) {
-                emptyPeriod = model.evaluate(dyad, new double[model.indicatorIds().size()], exposure);
+                emptyPeriod = model.evaluate(dyad, KindCounts.none(), exposure);
             }
             return emptyPeriod;
         }
-        double[] counts = new double[model.indicatorIds().size()];
-        add(tally, counts);
-        return evaluate(counts, exposure);
-    }
-
-    /** The evaluation over an exposure; with none (nothing covered), no term at all: the prior. */
-    private Evaluation evaluate(double[] counts, double exposure) {
-        return exposure > 0 ? model.evaluate(dyad, counts, exposure)
-                : model.evaluate(dyad, counts, new double[counts.length]);
-    }
-
-    /** Adds a tally's weighted counts (negative sums, from rounding, as 0) into {@code counts}. */
-    private void add(PeriodTally tally, double[] counts) {
-        tally.weighted().forEach((id, value) -> counts[model.indicatorIndex(id)] += Math.max(0, value));
+        return model.evaluate(dyad, tally.kinds(), exposure);
     }
 }

@@ -227,7 +227,7 @@ final class DyadBook {
 
     /** An indicator's weighted count in a tally (a negative sum, from rounding, as 0). */
     static double value(PeriodTally tally, String indicator) {
-        return Math.max(0, tally.weighted().getOrDefault(indicator, 0.0));
+        return Math.max(0, tally.indicatorValues().getOrDefault(indicator, 0.0));
     }
 
     /**
@@ -295,7 +295,7 @@ final class DyadBook {
         long revision = state.revision() + 1;
         AssessmentStep step = new AssessmentStep(revision, current.toString(), elapsed, snapshot.tally().events(),
                 snapshot.now().posterior(), snapshot.horizon().posterior(), change, ids(triggers), ids(evidence),
-                Map.of(), snapshot.familyStatistics(assessor.families()));
+                Map.of(), snapshot.familyStatistics(assessor.families()), snapshot.genericStatistics(assessor.families()));
         state = state.stepped(max(current, state.current()), Math.max(clock, eventClock ? state.clockMs() : clock),
                 change);
         return new PendingStep(step, triggers, evidence, restatedFrom, timestamp, touched);

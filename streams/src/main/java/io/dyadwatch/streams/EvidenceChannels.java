@@ -1,7 +1,6 @@
 package io.dyadwatch.streams;
 
 import io.dyadwatch.model.event.Channels;
-import io.dyadwatch.model.event.Event;
 
 /**
  * Which evidence channels the analyst weighs. A channel is weighed only against a baseline of its own, from its own
@@ -18,10 +17,5 @@ final class EvidenceChannels {
     /** True when reports of {@code channel} are counted against the dyad's baselines. */
     static boolean weighed(String channel) {
         return Channels.CURATED.equals(channel);
-    }
-
-    /** The channel of a report. */
-    static String of(Event event) {
-        return Channels.CURATED; // until the event contract carries a channel of its own
     }
 }

@@ -1,5 +1,6 @@
 package io.dyadwatch.streams;
 
+import io.dyadwatch.catalog.model.KindCounts;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -13,12 +14,13 @@ import java.util.Map;
  *
  * @param events   distinct events (after de-duplication and corroboration)
  * @param counts   events per indicator
- * @param weighted weighted sum per indicator of the weighed events on covered days: what the model counts
+ * @param weighted confirmed weighed events on covered days per <em>kind</em>, the set of indicators each matched
+ *                 ({@code KindCounts.key}: ids sorted, joined by +): what the model counts, one observation per event
  * @param top      the heaviest events with their weights, heaviest first
  * @param revision incremented on every change
  * @param covered  the period's days covered by a weighed channel's collection (day 0 is its first day): presence
  *                 and absence count for these only
- * @param pending  weighted sums per indicator of the weighed events on days NOT covered, by day of the period: shown
+ * @param pending  the same per kind for the weighed events on days NOT covered, by day of the period: shown
  *                 as evidence, not counted; moved into {@code weighted} if a later declaration covers their day
  */
 record PeriodTally(long events, Map<String, Long> counts, Map<String, Double> weighted, List<Ranked> top,
@@ -65,6 +67,27 @@ record PeriodTally(long events, Map<String, Long> counts, Map<String, Double> we
         return last >= covered.length() ? covered.cardinality() : covered.get(0, last + 1).cardinality();
     }
 
+    /** The counted events per indicator: each kind's count added to each of its indicators (for display). */
+    Map<String, Double> indicatorValues() {
+        Map<String, Double> values = new HashMap<>();
+        weighted.forEach((kind, value) -> {
+            for (String indicator : KindCounts.parseKey(kind)) {
+                values.merge(indicator, value, Double::sum);
+            }
+        });
+        return values;
+    }
+
+    /** The counted events by kind, for the model (negative sums, from rounding, as 0). */
+    KindCounts kinds() {
+        if (weighted.isEmpty()) {
+            return KindCounts.none();
+        }
+        Map<List<String>, Double> kinds = new HashMap<>();
+        weighted.forEach((kind, value) -> kinds.put(KindCounts.parseKey(kind), Math.max(0, value)));
+        return new KindCounts(kinds);
+    }
+
     /** True when day {@code day} of the period is covered. */
     boolean isCovered(int day) {
         return covered.get(day);
@@ -87,7 +110,7 @@ record PeriodTally(long events, Map<String, Long> counts, Map<String, Double> we
         Map<Integer, Map<String, Double>> still = new HashMap<>();
         pending.forEach((day, sums) -> {
             if (day >= from && day <= to) {
-                sums.forEach((indicator, value) -> w.merge(indicator, value, Double::sum));
+                sums.forEach((kind, value) -> w.merge(kind, value, Double::sum));
             } else {
                 still.put(day, sums);
             }
@@ -111,17 +134,18 @@ record PeriodTally(long events, Map<String, Long> counts, Map<String, Double> we
 
     /** The event's weight change added to the counted sums when its day is covered, to {@code pending} otherwise. */
     private PeriodTally withWeights(Map<String, Long> c, ClusterState cluster, double delta, int day) {
-        if (delta == 0) {
+        if (delta == 0 || cluster.indicators().isEmpty()) {
             return new PeriodTally(events, c, weighted, top, revision, covered, pending);
         }
+        String kind = KindCounts.key(cluster.indicators());
         if (covered.get(day)) {
             Map<String, Double> w = new HashMap<>(weighted);
-            cluster.indicators().forEach(indicator -> w.merge(indicator, delta, Double::sum));
+            w.merge(kind, delta, Double::sum);
             return new PeriodTally(events, c, w, top, revision, covered, pending);
         }
         Map<Integer, Map<String, Double>> p = new HashMap<>(pending);
         Map<String, Double> sums = new HashMap<>(p.getOrDefault(day, Map.of()));
-        cluster.indicators().forEach(indicator -> sums.merge(indicator, delta, Double::sum));
+        sums.merge(kind, delta, Double::sum);
         p.put(day, sums);
         return new PeriodTally(events, c, weighted, top, revision, covered, p);
     }

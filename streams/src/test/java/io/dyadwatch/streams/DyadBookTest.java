@@ -199,4 +199,22 @@ class DyadBookTest {
         assertThat(last.changeStatistics().values()).allSatisfy(v -> assertThat(v).isZero());
         assertThat(book.state().channels().get("curated").assumedFrom()).isEqualTo(LocalDate.parse("2026-12-06"));
     }
+
+    @Test
+    void shouldShowButNeverWeighAReportOfAChannelWithoutABaseline() {
+        DyadBook book = book();
+        Event row = exercise("gdelt-row", "2022-02-01");
+        Event gdelt = new Event(row.id(), row.type(), row.actors(), row.occurredAt(), row.reportedAt(), row.source(),
+                row.attributes(), row.summary(), "gdelt");
+
+        book.onReport(reports.record("CHN-RUS", gdelt, 0), "gdelt", COVERED, 0, 0);
+
+        PeriodTally tally = book.ledger().tally(Period.parse("2022-Q1"));
+        assertThat(tally.events()).isEqualTo(1);
+        assertThat(tally.top()).as("shown as evidence").hasSize(1);
+        assertThat(tally.weighted().values()).as("never counted").allSatisfy(v -> assertThat(v).isZero());
+        assertThat(tally.coveredDays(Integer.MAX_VALUE)).as("its declaration covers nothing weighed").isZero();
+        assertThat(book.state().channels().get("gdelt").weighed()).isFalse();
+        assertThat(book.state().channels().get("gdelt").basis()).isEqualTo("declared");
+    }
 }

@@ -3,6 +3,7 @@ package io.dyadwatch.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dyadwatch.catalog.model.CusumThresholds;
+import io.dyadwatch.catalog.model.GenericMove;
 import io.dyadwatch.catalog.model.ScenarioModel;
 import io.dyadwatch.catalog.sim.SimulationRequest;
 import io.dyadwatch.catalog.sim.Simulator;
@@ -31,8 +32,6 @@ class StatusQuoPathsTest {
 
     /** Histories per path (the issue asks for at least 2,000). */
     static final int HISTORIES = Integer.getInteger("dyadwatch.paths.histories", 2_000);
-    /** The signature rule's indicators (alerts/src/main/resources/rules/dyadwatch-rules.yml, rule signature-event). */
-    static final Set<String> SIGNATURE = Set.of("lethal-aid", "formal-alliance", "basing-access", "patrol-beyond-japan");
     static final LocalDate FROM = LocalDate.parse("2030-01-01");
     static final LocalDate TO = FROM.plusYears(20);
 
@@ -54,8 +53,12 @@ class StatusQuoPathsTest {
         }
     }
 
-    /** Share of histories with any alert, and how each kind of alert contributed. */
-    record Outcome(int histories, int anyAlert, int statistic, int probability, int signature) {
+    /**
+     * Share of histories with any alert, and how each kind of alert contributed: a scenario or family statistic over
+     * its threshold, an out-of-scenario statistic over its threshold while no whole-scenario statistic is (no scenario
+     * fits), a confirmed signature event.
+     */
+    record Outcome(int histories, int anyAlert, int statistic, int noScenarioFits, int signature) {
         double share() {
             return anyAlert / (double) histories;
         }
@@ -65,9 +68,10 @@ class StatusQuoPathsTest {
     static Outcome run(Path path, int histories) {
         Simulator simulator = new Simulator(MODEL);
         CusumThresholds thresholds = MODEL.thresholds(CHN_RUS);
+        Set<String> signatures = Set.copyOf(MODEL.signatureIndicators(CHN_RUS));
         int any = 0;
         int statistic = 0;
-        int probability = 0;
+        int outOfScenario = 0;
         int signature = 0;
         for (int h = 0; h < histories; h++) {
             List<Event> events = simulator.simulate(SimulationRequest.of(CHN_RUS, Scenario.STATUS_QUO, FROM, TO, 1_000 + h));
@@ -77,31 +81,31 @@ class StatusQuoPathsTest {
                     new DyadAssessor(MODEL, CHN_RUS, PeriodUnit.QUARTER, 4), new EvidenceSelector(5), thresholds,
                     MODEL.indicatorIds(), null);
             boolean byStatistic = false;
-            boolean byProbability = false;
+            boolean byOutOfScenario = false;
             boolean bySignature = false;
             for (Event e : events) {
                 ReportLedger.Outcome outcome = reports.record("CHN-RUS", e, 0);
                 if (outcome instanceof ReportLedger.Outcome.Added added && added.event().weight() > 0
-                        && added.event().indicators().stream().anyMatch(SIGNATURE::contains)) {
+                        && added.event().indicators().stream().anyMatch(signatures::contains)) {
                     bySignature = true;
                 }
                 for (PendingStep pending : book.onReport(outcome, "curated", path.coverage(e), 0, 0).steps()) {
                     AssessmentStep step = pending.step();
                     byStatistic |= crosses(step, thresholds);
-                    byProbability |= probable(step, thresholds);
+                    byOutOfScenario |= noScenarioFits(step, thresholds);
                 }
             }
             long end = TO.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
             for (PendingStep pending : book.onClock(end, end).steps()) {
                 byStatistic |= crosses(pending.step(), thresholds);
-                byProbability |= probable(pending.step(), thresholds);
+                byOutOfScenario |= noScenarioFits(pending.step(), thresholds);
             }
             statistic += byStatistic ? 1 : 0;
-            probability += byProbability ? 1 : 0;
+            outOfScenario += byOutOfScenario ? 1 : 0;
             signature += bySignature ? 1 : 0;
-            any += byStatistic || byProbability || bySignature ? 1 : 0;
+            any += byStatistic || byOutOfScenario || bySignature ? 1 : 0;
         }
-        return new Outcome(histories, any, statistic, probability, signature);
+        return new Outcome(histories, any, statistic, outOfScenario, signature);
     }
 
     private static boolean crosses(AssessmentStep step, CusumThresholds thresholds) {
@@ -112,7 +116,8 @@ class StatusQuoPathsTest {
         }
         for (Map.Entry<String, Map<Scenario, Double>> f : step.familyChangeStatistics().entrySet()) {
             for (Map.Entry<Scenario, Double> e : f.getValue().entrySet()) {
-                if (e.getValue() > thresholds.familyThreshold(f.getKey(), e.getKey())) {
+                if (thresholds.monitorsFamily(f.getKey(), e.getKey())
+                        && e.getValue() > thresholds.familyThreshold(f.getKey(), e.getKey())) {
                     return true;
                 }
             }
@@ -120,11 +125,19 @@ class StatusQuoPathsTest {
         return false;
     }
 
-    private static boolean probable(AssessmentStep step, CusumThresholds thresholds) {
-        for (Scenario s : List.of(Scenario.WEAKENING, Scenario.STRENGTHENING)) {
-            Double p = step.trailingProbabilities().get(s);
-            if (p != null && p >= Math.max(0.7, thresholds.probabilityLevel(s))) {
-                return true;
+    private static boolean noScenarioFits(AssessmentStep step, CusumThresholds thresholds) {
+        for (Map.Entry<Scenario, Double> e : step.changeStatistics().entrySet()) {
+            if (e.getValue() >= thresholds.threshold(e.getKey())) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, Map<String, Double>> f : step.outOfScenarioStatistics().entrySet()) {
+            for (Map.Entry<String, Double> e : f.getValue().entrySet()) {
+                GenericMove move = GenericMove.valueOf(e.getKey());
+                if (thresholds.monitorsGeneric(f.getKey(), move)
+                        && e.getValue() >= thresholds.genericThreshold(f.getKey(), move)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -135,7 +148,7 @@ class StatusQuoPathsTest {
         Outcome outcome = run(Path.UNDECLARED, HISTORIES);
         System.out.println("undeclared status-quo stream: " + outcome);
 
-        assertThat(outcome.statistic() + outcome.probability()).isLessThanOrEqualTo(HISTORIES / 20);
+        assertThat(outcome.share()).as("any alert, signature alerts included").isLessThanOrEqualTo(0.05);
     }
 
     @Test
@@ -143,7 +156,7 @@ class StatusQuoPathsTest {
         Outcome outcome = run(Path.DECLARED, HISTORIES);
         System.out.println("declared status-quo stream: " + outcome);
 
-        assertThat(outcome.statistic() + outcome.probability()).isLessThanOrEqualTo(HISTORIES / 20);
+        assertThat(outcome.share()).as("any alert, signature alerts included").isLessThanOrEqualTo(0.05);
     }
 
     @Test

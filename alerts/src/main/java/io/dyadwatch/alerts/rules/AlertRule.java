@@ -58,6 +58,25 @@ public sealed interface AlertRule {
     }
 
     /**
+     * The status quo no longer holds in one activity family, in a way no scenario describes: the family's
+     * out-of-scenario statistic (a generic rise or fall of the whole family against the status quo alone) crossed its
+     * threshold while neither whole-scenario statistic crossed its own; one alert per family and direction, its
+     * scenario STATUS_QUO (the hypothesis rejected), resolving below {@code resolveBelow} x threshold.
+     */
+    record NoScenarioFits(String id, String description, Citation citation, Map<Scenario, Severity> severity,
+            double resolveBelow) implements AlertRule {
+
+        public NoScenarioFits {
+            Objects.requireNonNull(id, "id");
+            severity = Map.copyOf(severity);
+            if (!severity.containsKey(Scenario.STATUS_QUO)) {
+                throw new IllegalArgumentException("rule " + id + ": severity must name STATUS_QUO, the scenario rejected");
+            }
+            requireShareOfThreshold(resolveBelow);
+        }
+    }
+
+    /**
      * A scenario's probability (current period or trailing horizon) reached a level, held for {@code forDuration};
      * resolves below {@code resolveBelow}.
      */

@@ -38,6 +38,7 @@ public record RuleBook(List<AlertRule> rules) {
     private static final Map<String, Set<String>> KEYS = Map.of(
             "change-statistic", Set.of("scenarios", "resolveBelow"),
             "family-shift", Set.of("scenarios", "resolveBelow"),
+            "no-scenario-fits", Set.of("resolveBelow"),
             "probability", Set.of("scenarios", "horizon", "level", "resolveBelow", "forDuration"),
             "signature", Set.of("scenario", "indicators", "confirmed", "resolveAfterPeriods"),
             "indicator", Set.of("indicator", "atLeast", "scenario"));
@@ -129,6 +130,8 @@ public record RuleBook(List<AlertRule> rules) {
                     scenarios(node.get("scenarios")), severity, number(node, "resolveBelow"));
             case "family-shift" -> new AlertRule.FamilyShift(id, description, citation,
                     scenarios(node.get("scenarios")), severity, number(node, "resolveBelow"));
+            case "no-scenario-fits" -> new AlertRule.NoScenarioFits(id, description, citation, severity,
+                    number(node, "resolveBelow"));
             case "probability" -> new AlertRule.ProbabilityLevel(id, description, citation,
                     scenarios(node.get("scenarios")), severity,
                     !"current".equals(node.path("horizon").asText("trailing")), number(node, "level"),

@@ -40,6 +40,6 @@ class RuleBookTest {
     @Test
     void shouldLoadTheBundledRules() {
         assertThat(RuleBook.loadDefault(CATALOG).rules()).extracting(AlertRule::id)
-                .containsExactly("scenario-shift", "family-shift", "probability-level", "signature-event");
+                .containsExactly("scenario-shift", "family-shift", "no-scenario-fits", "signature-event");
     }
 }

@@ -16,6 +16,7 @@ import io.dyadwatch.model.event.EventJson;
 import io.dyadwatch.model.json.JsonSerde;
 import io.dyadwatch.model.topic.Topics;
 import io.dyadwatch.producer.EventPublisher;
+import io.dyadwatch.producer.FileDeclaration;
 import io.dyadwatch.producer.PublishReport.RefusedLine;
 import io.dyadwatch.catalog.model.CusumThresholds;
 import io.dyadwatch.streams.DyadWatchTopology;
@@ -132,7 +133,7 @@ public final class Backtest {
             limits.put(Scenario.STRENGTHENING, thresholds.threshold(Scenario.STRENGTHENING));
             List<PeriodRow> periods = result.history.stream().filter(r -> window.contains(r.period())).toList();
             List<BacktestAlert> alerts = result.alerts.stream().filter(a -> window.contains(a.period())).toList();
-            return new BacktestResult(dyad.key(), unit, window, inputs.stream().map(EventInput::name).toList(),
+            return new BacktestResult(dyad.key(), unit, window, loaded.inputs(),
                     loaded.lines, loaded.events.size(), loaded.refused, forDyad, afterWindow, limits, periods, alerts,
                     referenceWindow());
         } finally {
@@ -149,41 +150,56 @@ public final class Backtest {
         return new BacktestWindow(info.from().toString(), info.to().toString());
     }
 
-    private record Loaded(List<Event> events, List<RefusedLine> refused, long lines,
+    /**
+     * @param inputs   each input's name with what it declared ({@code sq.jsonl: covers 2016-01-01..2025-12-30 (its
+     *                 span line)})
+     * @param coverage the declared coverage of each event, by identity; an event of an input that declared none is
+     *                 absent
+     */
+    private record Loaded(List<Event> events, List<RefusedLine> refused, long lines, List<String> inputs,
             java.util.IdentityHashMap<Event, io.dyadwatch.model.event.Coverage> coverage) {
     }
 
     private static Loaded load(List<EventInput> inputs, EventContract contract) throws IOException {
         List<Event> events = new ArrayList<>();
         List<RefusedLine> refused = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         java.util.IdentityHashMap<Event, io.dyadwatch.model.event.Coverage> coverage = new java.util.IdentityHashMap<>();
         long lines = 0;
         for (EventInput input : inputs) {
+            FileDeclaration declared = FileDeclaration.read(input.name(), null, input.coverage(), contract);
             try (InputStream in = new BufferedInputStream(input.opener().open())) {
                 long number = 0;
                 byte[] line;
                 while ((line = readLine(in)) != null) {
                     number++;
+                    if (number == 1) { // the same reading as publish and the demo: a file declares the same either way
+                        declared = FileDeclaration.read(input.name(), line, input.coverage(), contract);
+                        if (declared.hasSpanLine()) {
+                            continue;
+                        }
+                    }
                     if (isBlank(line)) {
                         continue;
                     }
                     lines++;
-                    ContractResult checked = contract.check(line);
+                    ContractResult checked = declared.check(line);
                     if (checked instanceof ContractResult.Rejected) {
                         refused.add(new RefusedLine(input.name(), number, ((ContractResult.Rejected) checked).rejection()));
                     } else {
                         Event event = ((ContractResult.Accepted) checked).event();
                         events.add(event);
-                        if (input.coverage() != null) {
-                            coverage.put(event, input.coverage());
+                        if (declared.coverage() != null) {
+                            coverage.put(event, declared.coverage());
                         }
                     }
                 }
             } catch (IOException e) {
                 throw new IOException("cannot read " + input.name() + ": " + e.getMessage(), e);
             }
+            names.add(input.name() + ": " + declared.describe());
         }
-        return new Loaded(events, refused, lines, coverage);
+        return new Loaded(events, refused, lines, names, coverage);
     }
 
     /**

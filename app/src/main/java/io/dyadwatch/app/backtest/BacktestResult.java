@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param dyad       the dyad replayed, like CHN-RUS
  * @param unit       the period unit (streams.period)
  * @param window     the periods reported
- * @param inputs     the inputs' names, in order
+ * @param inputs     the inputs' names, in order, each with the coverage it declared
  * @param lines      non-blank lines read
  * @param accepted   lines the event contract accepted
  * @param refused    lines it refused, with input, line number and reason, in input order

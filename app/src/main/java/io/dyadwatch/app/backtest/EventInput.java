@@ -13,18 +13,19 @@ import java.util.Objects;
 /**
  * One JSON-lines input of a backtest: a name for reports and a way to open it. Lines are read as bytes and
  * each goes to the event contract as it is, so a line that is not UTF-8 is refused as INVALID_UTF8 on its line.
+ * What the input covers is what its first line states ({@link io.dyadwatch.producer.FileDeclaration}), unless it
+ * is given a coverage here ({@code backtest --covers}), which wins.
  *
- * @param name   how reports name it (a path, or "bundled record")
- * @param opener opens it for reading; the backtest closes what it opened
+ * @param name     how reports name it (a path, or "bundled record")
+ * @param opener   opens it for reading; the backtest closes what it opened
+ * @param coverage the days declared for it on the command line, winning over its span line; or null
  */
 public record EventInput(String name, Opener opener, Coverage coverage) {
 
-    /** The record shipped in the jar, replayed when no file is given. */
+    /** The record shipped in the jar, replayed when no file is given; it states its span on its first line. */
     public static final String BUNDLED_RECORD = "/history/russia-china-2012-2025.jsonl";
-    /** What the bundled record covers: 2012 through 2025 (docs/dataset.md), all kinds of events. */
-    public static final Coverage BUNDLED_RECORD_COVERAGE = Coverage.parse("2012-01-01..2025-12-31");
 
-    /** An input that declares no coverage: each of its events covers its own day. */
+    /** An input with only what its own span line declares. */
     public EventInput(String name, Opener opener) {
         this(name, opener, null);
     }
@@ -42,23 +43,33 @@ public record EventInput(String name, Opener opener, Coverage coverage) {
 
     /** A JSON-lines file. */
     public static EventInput file(Path path) {
+        return file(path, null);
+    }
+
+    /** A JSON-lines file declared to cover these days (null: what its span line states). */
+    public static EventInput file(Path path, Coverage covers) {
         return new EventInput(path.toString(), () -> {
             if (!Files.isRegularFile(path)) {
                 throw new NoSuchFileException(path.toString(), null, "no such file");
             }
             return Files.newInputStream(path);
-        });
+        }, covers);
     }
 
     /** The bundled Russia-China record (data/history in the source tree). */
     public static EventInput bundledRecord() {
+        return bundledRecord(null);
+    }
+
+    /** The bundled record declared to cover these days (null: what its span line states). */
+    public static EventInput bundledRecord(Coverage covers) {
         return new EventInput("bundled record " + BUNDLED_RECORD.substring(1), () -> {
             InputStream in = EventInput.class.getResourceAsStream(BUNDLED_RECORD);
             if (in == null) {
                 throw new IOException("the bundled record " + BUNDLED_RECORD + " is missing from the jar");
             }
             return in;
-        }, BUNDLED_RECORD_COVERAGE);
+        }, covers);
     }
 
     /** Lines given as text (tests, HTTP). */

@@ -107,7 +107,7 @@ public final class SummaryTable {
     /** The totals in words: inputs, lines, refused, replayed, periods, alerts. */
     public static String totals(BacktestResult result) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Inputs: %s%n", String.join(", ", result.inputs())));
+        out.append(String.format(Locale.ROOT, "Inputs: %s%n", String.join("; ", result.inputs())));
         out.append(String.format(Locale.ROOT, "Lines: %d read, %d accepted, %d refused by the event contract%s%n",
                 result.lines(), result.accepted(), result.refused().size(),
                 result.refused().isEmpty() ? "" : " (listed above, and in the report)"));

@@ -8,6 +8,7 @@ import io.dyadwatch.app.backtest.SummaryTable;
 import io.dyadwatch.app.backtest.BacktestWindow;
 import io.dyadwatch.app.wiring.Analysis;
 import io.dyadwatch.app.wiring.Settings;
+import io.dyadwatch.model.event.Coverage;
 import io.dyadwatch.model.event.Dyad;
 import io.dyadwatch.model.settings.SettingsException;
 import io.dyadwatch.producer.JsonLinesPublisher;
@@ -42,8 +43,17 @@ public final class BacktestCommand implements Callable<Integer> {
                     + "default: the bundled Russia-China record.")
     List<Path> events = new ArrayList<>();
 
+    @Option(names = "--covers", paramLabel = "[FILE=]FROM..TO",
+            description = "The days an input covers, both included (ISO dates): absence of reports in them is "
+                    + "evidence. FILE=FROM..TO for one of the --events files (repeatable, once per file); "
+                    + "FROM..TO alone when there is one input (one --events file, or the bundled record). Wins "
+                    + "over the file's own span line {\"covers\":\"FROM..TO\"}; an input with neither declares "
+                    + "nothing, and its channel's coverage is assumed from the first event received.")
+    List<String> covers = new ArrayList<>();
+
     @Option(names = "--dyad", paramLabel = "DYAD",
-            description = "Dyad or group to replay, like CHN-RUS (default CHN-RUS); its profile must be in the catalog.")
+            description = "Dyad or group to replay, like CHN-RUS (default CHN-RUS); its profile must be in the "
+                    + "catalog.")
     String dyad;
 
     @Option(names = "--from", paramLabel = "PERIOD",
@@ -68,22 +78,38 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Settings file (.properties or .yml/.yaml).")
     Path config;
 
+    @Option(names = "--track-record",
+            description = "Replay every bundled record, each for its own dyad, and score the alerts against the turning "
+                    + "points of data/history/turning-points.yml (docs/backtest.md); prints the table and each record's "
+                    + "per-year backtest, and writes each dyad's report under --report DIR/DYAD.")
+    boolean trackRecord;
+
+    @Option(names = "--update-docs", paramLabel = "FILE", arity = "1..*",
+            description = "With --track-record: rewrite the generated blocks these Markdown files hold "
+                    + "(<!-- generated:track-record --> ...).")
+    List<Path> updateDocs = new ArrayList<>();
+
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Any setting, e.g. --set alerts.rules.file=rules.yml. Repeatable. streams.clock is always event.")
+            description = "Any setting, e.g. --set alerts.rules.file=rules.yml. Repeatable. streams.clock is always"
+                    + " event.")
     List<String> sets = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (trackRecord || !updateDocs.isEmpty()) {
+            return TrackRecordRun.run(this, out, err);
+        }
         Dyad watched = Dyad.parse(dyad == null ? "CHN-RUS" : dyad);
         Settings settings = Settings.resolve(config, System.getenv(), flags(watched));
         Analysis analysis = Analysis.load(settings);
+        Map<Path, Coverage> declared = InputCoverage.parse(covers, events);
         List<EventInput> inputs = new ArrayList<>();
         if (events.isEmpty()) {
-            inputs.add(EventInput.bundledRecord());
+            inputs.add(EventInput.bundledRecord(declared.get(InputCoverage.BUNDLED)));
         }
-        events.forEach(file -> inputs.add(EventInput.file(file)));
+        events.forEach(file -> inputs.add(EventInput.file(file, declared.get(InputCoverage.key(file)))));
         BacktestWindow window = new BacktestWindow(from, to);
 
         java.util.concurrent.atomic.AtomicLong perMille = new java.util.concurrent.atomic.AtomicLong();

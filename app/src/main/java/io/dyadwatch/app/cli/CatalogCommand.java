@@ -99,8 +99,10 @@ public final class CatalogCommand implements Runnable {
     @Command(name = "calibrate", mixinStandardHelpOptions = true,
             description = {"Calibrate each dyad's alarm thresholds (or --dyad's) by simulating the pipeline, and print",
                     "its operating characteristic: the false-alarm probability over the budget's periods on fresh",
-                    "status-quo histories, and the median and 90th-percentile detection delay of a whole-scenario",
-                    "shift and of each family shift, against an oracle CUSUM that knows the true rates.",
+                    "status-quo histories (at the stored baselines and with true rates drawn from their posterior),",
+                    "the median and 90th-percentile detection delay of a whole-scenario shift, of each family shift",
+                    "and of each out-of-scenario shift, against an oracle: the CUSUM of the simulator's true",
+                    "likelihood; each statistic's drift check; and the split of the budget.",
                     "Progress goes to standard error. With --write, store the calibration of every dyad in FILE instead",
                     "(the shipped one: catalog/src/main/resources/catalog/dyadwatch-calibration.json)."})
     static final class Calibrate implements Callable<Integer> {
@@ -123,6 +125,11 @@ public final class CatalogCommand implements Runnable {
                 description = "Calibrate every dyad and write the thresholds to FILE (a stored calibration).")
         Path write;
 
+        @Option(names = "--whole-shares", paramLabel = "N",
+                description = "Shares of the budget for each whole-scenario CUSUM (default: the shipped split's 4; 1 is"
+                        + " the equal split): shows the trade against the out-of-scenario delays. Not with --write.")
+        Double wholeShares;
+
         @Option(names = "--seed", defaultValue = "1",
                 description = "Seed of the fresh histories (default ${DEFAULT-VALUE}; the calibration has its own).")
         long seed;
@@ -136,6 +143,10 @@ public final class CatalogCommand implements Runnable {
             ScenarioModel model = new ScenarioModel(catalog);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if (write != null && wholeShares != null) {
+                throw new IllegalArgumentException("--whole-shares measures another split; the stored calibration is"
+                        + " always the shipped split (drop --whole-shares or --write)");
+            }
             if (write != null) {
                 err.println("calibrating " + catalog.dyads().size() + " dyads on " + catalog.cusum().calibrationRuns()
                         + " histories each");
@@ -146,12 +157,18 @@ public final class CatalogCommand implements Runnable {
                 return 0;
             }
             for (Dyad d : selection.dyads(catalog)) {
-                OperatingCharacteristic oc = OperatingCharacteristic.measure(model, d, falseAlarmRuns, delayRuns, seed,
-                        line -> {
-                            err.println(line);
-                            err.flush();
-                        });
+                java.util.function.Consumer<String> progress = line -> {
+                    err.println(line);
+                    err.flush();
+                };
+                OperatingCharacteristic oc = wholeShares == null
+                        ? OperatingCharacteristic.measure(model, d, falseAlarmRuns, delayRuns, seed, progress)
+                        : OperatingCharacteristic.measure(model, d, falseAlarmRuns, delayRuns, seed, wholeShares, progress);
                 out.print(CatalogReport.operatingCharacteristic(catalog, oc));
+                out.print(CatalogReport.drifts(model.drifts(d)));
+                out.print(wholeShares == null ? CatalogReport.shares()
+                        : "Budget split measured here: each whole-scenario CUSUM " + wholeShares + " shares (the shipped"
+                                + " split: " + CatalogReport.shares().trim() + ")\n");
                 out.println();
                 out.flush();
             }

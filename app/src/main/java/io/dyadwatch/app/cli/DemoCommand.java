@@ -32,14 +32,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code dyadwatch demo}: the whole pipeline on an embedded broker, fed with bundled real events. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        header = "Replay the bundled record through the whole pipeline on an embedded broker.",
+        header = "Replay the bundled records through the whole pipeline on an embedded broker.",
         description = {"Start an embedded Kafka broker, create the topics, start the topology, the alert rules and the",
-                "HTTP API, replay the bundled record of real Russia-China events, and print alerts as they fire.",
+                "HTTP API, replay the bundled records of real events (Russia-China, Russia-North Korea, Iran-Russia)",
+                "merged in event time, and print alerts as they fire and where every watched dyad stands at the end.",
                 "Runs until Ctrl-C; --exit-when-done ends it after the replay with a summary."})
 public final class DemoCommand implements Callable<Integer> {
-
-    /** The bundled events the demo replays. */
-    static final String BUNDLED_EVENTS = "/history/russia-china-2012-2025.jsonl";
 
     @Spec
     CommandSpec spec;
@@ -53,9 +51,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--events", paramLabel = "FILE", description = "Replay these JSON-lines files instead of the bundled events.")
     List<Path> events = List.of();
 
-    @Option(names = "--dyads", paramLabel = "DYAD[,DYAD...]", defaultValue = "CHN-RUS",
-            description = "Dyads to watch (default ${DEFAULT-VALUE}: the bundled record is Russia-China's; other dyads "
-                    + "would see only its multilateral events and read as silent).")
+    @Option(names = "--dyads", paramLabel = "DYAD[,DYAD...]",
+            description = "Dyads to watch (default: every dyad with a bundled record, CHN-RUS, IRN-RUS and PRK-RUS; "
+                    + "other dyads would see only the records' multilateral events and read as silent).")
     String dyads;
 
     @Option(names = "--http-port", paramLabel = "N", defaultValue = "0",
@@ -75,7 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
         try (EmbeddedBroker broker = EmbeddedBroker.start(0, null)) {
             Map<String, String> flags = new LinkedHashMap<>(sinks.flags());
             flags.put("streams.clock", "event");
-            flags.put("dyads", dyads);
+            flags.put("dyads", dyads != null ? dyads : DemoRecords.watchedByDefault());
             flags.put("bootstrap.servers", broker.bootstrapServers());
             flags.put("http.port", String.valueOf(httpPort));
             flags.put("streams.state.dir", state.resolve("streams").toString());
@@ -119,18 +117,11 @@ public final class DemoCommand implements Callable<Integer> {
         try (EventPublisher publisher = new EventPublisher(settings.common().bootstrapServers(),
                 settings.common().topics().events(), settings.common().dyads(), settings.kafkaOverrides())) {
             JsonLinesPublisher lines = new JsonLinesPublisher(settings.common().contract(), publisher);
-            JsonLinesPublisher bundled = new JsonLinesPublisher(settings.common().contract(), publisher,
-                    io.dyadwatch.app.backtest.EventInput.BUNDLED_RECORD_COVERAGE);
             if (events.isEmpty()) {
-                try (InputStream in = DemoCommand.class.getResourceAsStream(BUNDLED_EVENTS)) {
-                    if (in == null) {
-                        throw new IllegalStateException("the bundled events " + BUNDLED_EVENTS + " are missing from the jar");
-                    }
-                    PublishReport report = bundled.publish("bundled events", in);
-                    published += report.published();
-                    refused += report.refused().size();
-                    report.refused().forEach(r -> spec.commandLine().getErr().println(JsonLinesPublisher.describe(r)));
-                }
+                PublishReport report = DemoRecords.publish(settings.common().contract(), publisher);
+                published += report.published();
+                refused += report.refused().size();
+                report.refused().forEach(r -> spec.commandLine().getErr().println(JsonLinesPublisher.describe(r)));
             }
             for (Path file : events) {
                 try (InputStream in = Files.newInputStream(file)) {

@@ -9,6 +9,8 @@ import io.dyadwatch.producer.EventPublisher;
 import io.dyadwatch.producer.PublishException;
 import io.dyadwatch.producer.gdelt.GdeltImporter;
 import io.dyadwatch.producer.importing.ImportReport;
+import io.dyadwatch.producer.importing.PublishedHashes;
+import io.dyadwatch.producer.importing.RevisionLedger;
 import io.dyadwatch.producer.importing.TextImporter;
 import io.dyadwatch.producer.sipri.SipriImporter;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +91,7 @@ public final class ImportCommand implements Runnable {
             List<ImportReport> reports = new ArrayList<>();
             CheckedEventSink sink;
             long delivered;
+            RevisionLedger ledger = null;
             if (output != null) {
                 PrintWriter lines = "-".equals(output) ? out : new PrintWriter(new OutputStreamWriter(
                         Files.newOutputStream(Path.of(output)), StandardCharsets.UTF_8));
@@ -103,21 +107,43 @@ public final class ImportCommand implements Runnable {
                 }
             } else {
                 TopicAdmin.ensureTopics(resolved.common(), resolved.kafkaOverrides());
+                ledger = new RevisionLedger(PublishedHashes.read(resolved.common().bootstrapServers(),
+                        resolved.kafkaOverrides(), resolved.common().topics().eventHashes()));
+                Map<String, String> toRecord = new LinkedHashMap<>();
                 try (EventPublisher publisher = new EventPublisher(resolved.common().bootstrapServers(),
                         resolved.common().topics().events(), resolved.common().dyads(), resolved.kafkaOverrides())) {
-                    sink = CheckedEventSink.publishing(resolved.common().contract(), publisher);
+                    CheckedEventSink checked = CheckedEventSink.publishing(resolved.common().contract(), publisher);
+                    sink = checked;
+                    RevisionLedger revisions = ledger;
+                    Consumer<Event> revising = event -> {
+                        RevisionLedger.Verdict verdict = revisions.classify(event);
+                        if (verdict.status() != RevisionLedger.Status.UNCHANGED
+                                && checked.accept(event, verdict.headers(event.id()))) {
+                            toRecord.put(event.id(), verdict.hash());
+                        }
+                    };
                     try (TerminalProgress progress = new TerminalProgress(err, "events", null, quiet)) {
                         for (Path file : files) {
-                            reports.add(importer.importFile(file, counted(sink, progress)));
+                            reports.add(importer.importFile(file, counted(revising, progress)));
                         }
                     }
                     delivered = sink.finish();
+                }
+                // only once every event is acknowledged: a hash recorded for an event the broker never took would
+                // make the next import skip it as unchanged
+                try (PublishedHashes hashes = PublishedHashes.writer(resolved.common().bootstrapServers(),
+                        resolved.kafkaOverrides(), resolved.common().topics().eventHashes())) {
+                    toRecord.forEach(hashes::record);
+                    hashes.flush();
                 }
             }
             PrintWriter report = "-".equals(output) ? err : out;
             reports.forEach(r -> report.print(r.render()));
             if (reports.size() > 1) {
                 report.print(ImportReport.total(reports).render());
+            }
+            if (ledger != null) {
+                report.print(ledger.summary());
             }
             sink.refused().forEach(line -> err.println("refused by the event contract: " + line));
             report.printf("%d events %s%n", delivered, output == null ? "published" : "written to " + output);

@@ -3,6 +3,7 @@ package io.dyadwatch.app.cli;
 import io.dyadwatch.app.wiring.Settings;
 import io.dyadwatch.app.wiring.TopicAdmin;
 import io.dyadwatch.producer.EventPublisher;
+import io.dyadwatch.producer.FileDeclaration;
 import io.dyadwatch.producer.JsonLinesPublisher;
 import io.dyadwatch.producer.PublishException;
 import io.dyadwatch.producer.PublishReport;
@@ -28,6 +29,9 @@ import picocli.CommandLine.Spec;
         description = {"Check each line of JSON-lines event files against the event contract and publish the valid ones",
                 "(idempotent producer, acks=all, keyed by dyad). Refused lines are reported with their line number and reason",
                 "(a line that is not valid UTF-8 is refused as INVALID_UTF8, as the topology would dead-letter it).",
+                "A file's first line may state its span and channel, {\"covers\":\"FROM..TO\",\"channel\":\"curated\"}:",
+                "then its events cover those days (unless --covers says otherwise); a malformed span line is exit 2.",
+                "Events that name no channel are 'curated'.",
                 "Exit code 0 only if every line was published."})
 public final class PublishCommand implements Callable<Integer> {
 
@@ -42,7 +46,9 @@ public final class PublishCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Option(names = "--covers", paramLabel = "FROM..TO", description = "The days these files cover, "
             + "both included (ISO dates, like 2024-07-01..2024-08-31): the time their collector watched, so that absence of "
-            + "reports in it is evidence. Without it each event covers its own day only.")
+            + "reports in it is evidence. Applies to the channel of each file's events and wins over a file's own span "
+            + "line. Without it a file that starts with a span line {\"covers\":\"FROM..TO\"} declares that span; "
+            + "one without declares nothing, and the monitor assumes the channel's coverage from first receipt.")
     String covers;
 
     @picocli.CommandLine.Option(names = "--quiet", description = "No progress line on the terminal.")
@@ -60,6 +66,7 @@ public final class PublishCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--covers: " + e.getMessage());
         }
         checkReadable(files);
+        checkSpanLines(files, coverage, resolved.common().contract());
         TopicAdmin.ensureTopics(resolved.common(), resolved.kafkaOverrides());
         long published = 0;
         long refused = 0;
@@ -77,7 +84,8 @@ public final class PublishCommand implements Callable<Integer> {
                     report = lines.publish(file, in);
                 }
                 report.refused().forEach(line -> err.println(JsonLinesPublisher.describe(line)));
-                out.printf("%s: %d published, %d refused%n", file, report.published(), report.refused().size());
+                out.printf("%s: %d published, %d refused; %s%n", file, report.published(), report.refused().size(),
+                        report.declared().describe());
                 published += report.published();
                 refused += report.refused().size();
             }
@@ -157,6 +165,19 @@ public final class PublishCommand implements Callable<Integer> {
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
+        }
+    }
+
+    /**
+     * Every file's span line, if it has one, is well formed, before Kafka is contacted: a malformed one is exit 2 with
+     * its file and line, and nothing is published. Standard input is checked as it is read (also before it publishes).
+     */
+    private static void checkSpanLines(List<String> files, io.dyadwatch.model.event.Coverage explicit,
+            io.dyadwatch.model.event.EventContract contract) throws IOException {
+        for (String file : files) {
+            if (!"-".equals(file)) {
+                FileDeclaration.read(Path.of(file), explicit, contract);
+            }
         }
     }
 

@@ -25,7 +25,14 @@ final class ServiceRunner {
 
     static int run(String name, Settings settings, List<Services.Part> parts, boolean printAlerts, PrintWriter out,
             PrintWriter err) throws InterruptedException {
+        return run(name, settings, parts, printAlerts, out, err, services -> () -> { });
+    }
+
+    /** As above, with something started once the services run (a feed) and closed before them. */
+    static int run(String name, Settings settings, List<Services.Part> parts, boolean printAlerts, PrintWriter out,
+            PrintWriter err, java.util.function.Function<Services, AutoCloseable> alongside) throws InterruptedException {
         Services services = Services.start(settings, parts);
+        AutoCloseable extra = alongside.apply(services);
         AlertConsole console = printAlerts
                 ? new AlertConsole(settings.common(), settings.kafkaOverrides(), out).start()
                 : null;
@@ -34,6 +41,11 @@ final class ServiceRunner {
             stopping.set(true);
             if (console != null) {
                 console.close();
+            }
+            try {
+                extra.close();
+            } catch (Exception e) {
+                err.println("dyadwatch " + name + ": while stopping: " + e.getMessage());
             }
             services.close();
         }, "dyadwatch-shutdown");

@@ -8,6 +8,7 @@ import io.dyadwatch.catalog.sim.SimulationRequest;
 import io.dyadwatch.catalog.sim.Simulator;
 import io.dyadwatch.catalog.sim.SourceMix;
 import io.dyadwatch.model.assessment.Scenario;
+import io.dyadwatch.model.event.Coverage;
 import io.dyadwatch.model.event.Dyad;
 import io.dyadwatch.model.event.Event;
 import io.dyadwatch.producer.CheckedEventSink;
@@ -28,8 +29,10 @@ import picocli.CommandLine.Spec;
         header = "Draw events from a scenario's expected rates.",
         description = {"Draw events from a scenario's expected rates (the catalog's Indicators Validator matrix) as JSON",
                 "lines on standard output, or publish them with --publish. Events are of the kinds the reference",
-                "record shows (a rich exercise counts for several indicators), with overdispersed counts; a shift",
-                "moves the whole catalog or one family (--shift-family); --sources and --sources-after change how",
+                "record shows (a rich exercise is one event matching several indicators), drawn from the model the",
+                "monitor assumes (docs/model.md section 3: a kind moves by the geometric mean of its indicators'",
+                "rates), with overdispersed counts; a shift moves the whole catalog or one family (--shift-family);",
+                "--sources and --sources-after change how",
                 "events are reported with the activity held constant. The same seed gives the same events."})
 public final class SimulateCommand implements Callable<Integer> {
 
@@ -82,6 +85,12 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--publish", description = "Publish to the events topic instead of printing.")
     boolean publish;
 
+    @Option(names = "--undeclared", description = "Declare no coverage: no span line in the output (with --publish, "
+            + "no dyadwatch-covers header), so the monitor assumes the channel's coverage from the first event. By default "
+            + "the output starts with its simulated span, {\"covers\":\"FROM..TO\"} (--from to the day "
+            + "before --to), and --publish declares it on every record.")
+    boolean undeclared;
+
     @Override
     public Integer call() throws PublishException {
         if ((shiftAt == null) != (shiftTo == null)) {
@@ -98,8 +107,10 @@ public final class SimulateCommand implements Callable<Integer> {
         List<Event> events = new Simulator(model).simulate(new SimulationRequest(Dyad.parse(dyad), scenario, from, to,
                 shiftAt, shiftTo, shiftFamily, SourceMix.parse(sources), sourcesShiftAt,
                 sourcesAfter == null ? null : SourceMix.parse(sourcesAfter), !poisson, seed));
+        Coverage span = undeclared ? null : new Coverage(from, to.minusDays(1));
         if (!publish) {
-            CheckedEventSink sink = CheckedEventSink.writing(resolved.common().contract(), spec.commandLine().getOut());
+            CheckedEventSink sink = CheckedEventSink.writing(resolved.common().contract(), spec.commandLine().getOut(),
+                    span);
             events.forEach(sink);
             sink.finish();
             return sink.refused().isEmpty() ? 0 : 1;
@@ -107,11 +118,12 @@ public final class SimulateCommand implements Callable<Integer> {
         TopicAdmin.ensureTopics(resolved.common(), resolved.kafkaOverrides());
         try (EventPublisher publisher = new EventPublisher(resolved.common().bootstrapServers(),
                 resolved.common().topics().events(), resolved.common().dyads(), resolved.kafkaOverrides())) {
-            CheckedEventSink sink = CheckedEventSink.publishing(resolved.common().contract(), publisher);
+            CheckedEventSink sink = CheckedEventSink.publishing(resolved.common().contract(), publisher, span);
             events.forEach(sink);
             long published = sink.finish();
-            spec.commandLine().getOut().printf("%d events published to %s%n", published,
-                    resolved.common().topics().events().name());
+            spec.commandLine().getOut().printf("%d events published to %s; %s%n", published,
+                    resolved.common().topics().events().name(),
+                    span == null ? "no declared coverage (assumed from first receipt)" : "covers " + span);
             sink.refused().forEach(line -> spec.commandLine().getErr().println("refused: " + line));
             return sink.refused().isEmpty() ? 0 : 1;
         }

@@ -19,7 +19,8 @@ public final class ApiDocs {
 
     /** The schemas served under {@code /schema/}, by file name. */
     public static final List<String> SCHEMAS = List.of("event-v1.schema.json", "alert-v1.schema.json",
-            "assessment-v1.schema.json", "indicator-v1.schema.json");
+            "assessment-v1.schema.json", "indicator-v1.schema.json", "correction-v1.schema.json",
+            "channel-volume-v1.schema.json", "coverage-gap-v1.schema.json");
 
     private final String openApi;
 

@@ -14,7 +14,6 @@ import io.dyadwatch.producer.PublishException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,24 +54,8 @@ public final class EventIngestion implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        if (!HttpApi.requireMethod(exchange, "POST")) {
-            return;
-        }
-        if (!guard.admit(exchange)) {
-            count("unauthorized", null);
-            return;
-        }
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (!isJson(contentType)) {
-            count("unsupported_media_type", null);
-            Problem.UNSUPPORTED_MEDIA_TYPE.respond(exchange, "the body is declared as '" + mediaType(contentType)
-                    + "'; send events as application/json");
-            return;
-        }
-        byte[] body = readLimited(exchange.getRequestBody());
+        byte[] body = PostedJson.body(exchange, guard, maxBodyBytes, "events", outcome -> count(outcome, null));
         if (body == null) {
-            count("too_large", null);
-            Problem.BODY_TOO_LARGE.respond(exchange, "the body is larger than " + maxBodyBytes + " bytes");
             return;
         }
         String covers = exchange.getRequestHeaders().getFirst(COVERS_HEADER);
@@ -91,7 +74,8 @@ public final class EventIngestion implements HttpHandler {
 
     /**
      * The request header that declares the days a batch covers ({@code FROM..TO}, ISO dates), so that absence of
-     * events in them is evidence; without it each event covers its own day.
+     * events in them is evidence, for the channel of each event it carries; without it nothing is declared, and the
+     * monitor assumes the channel's coverage from the moment it first received from it.
      */
     public static final String COVERS_HEADER = "DyadWatch-Covers";
 
@@ -144,28 +128,6 @@ public final class EventIngestion implements HttpHandler {
         String detail = brokerFailed ? "Kafka did not acknowledge every accepted event; retry those with status 'failed'"
                 : rejected + " of " + items.size() + " events refused; the others were published";
         problem.respond(exchange, detail, document -> document.setAll(response));
-    }
-
-    /** True for no declared type (read as JSON), {@code application/json} and any {@code +json} type. */
-    static boolean isJson(String contentType) {
-        if (contentType == null || contentType.isBlank()) {
-            return true;
-        }
-        String type = mediaType(contentType);
-        return type.equals("application/json") || type.endsWith("+json");
-    }
-
-    private static String mediaType(String contentType) {
-        int semicolon = contentType.indexOf(';');
-        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip()
-                .toLowerCase(java.util.Locale.ROOT);
-        // what is echoed in a problem's detail stays short and printable
-        return type.length() > 100 || !type.matches("[a-z0-9!#$&^_.+/-]*") ? "(unreadable)" : type;
-    }
-
-    private byte[] readLimited(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(maxBodyBytes + 1);
-        return bytes.length > maxBodyBytes ? null : bytes;
     }
 
     private void count(String outcome, RejectReason reason) {

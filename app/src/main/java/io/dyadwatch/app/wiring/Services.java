@@ -4,12 +4,14 @@ import io.dyadwatch.alerts.AlertStateCarryOver;
 import io.dyadwatch.alerts.sink.SinkRunner;
 import io.dyadwatch.alerts.sink.SinkRunners;
 import io.dyadwatch.app.http.AssessmentQueries;
+import io.dyadwatch.app.http.CorrectionRoute;
 import io.dyadwatch.app.http.EventIngestion;
 import io.dyadwatch.app.http.HttpApi;
 import io.dyadwatch.app.http.QueryRoutes;
 import io.dyadwatch.app.http.RequestGuard;
 import io.dyadwatch.model.event.Dyad;
 import io.dyadwatch.producer.EventPublisher;
+import io.dyadwatch.producer.correction.CorrectionPublisher;
 import io.dyadwatch.streams.DyadWatchTopology;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -123,6 +125,11 @@ public final class Services implements AutoCloseable {
                 services.started.add(publisher);
                 http.route("/v1/events", new EventIngestion(settings.common().contract(), publisher,
                         settings.app().maxBodyBytes(), settings.app().ingestToken(), registry));
+                CorrectionPublisher corrections = new CorrectionPublisher(settings.common().bootstrapServers(),
+                        settings.common().topics().corrections(), settings.kafkaOverrides());
+                services.started.add(corrections);
+                http.route("/v1/corrections", new CorrectionRoute(corrections, settings.app().maxBodyBytes(),
+                        settings.app().ingestToken(), registry, java.time.Clock.systemUTC()));
             }
             for (StreamsService app : apps) {
                 app.awaitRunning(STALL_LIMIT);

@@ -12,6 +12,7 @@ import io.dyadwatch.model.event.ContractResult;
 import io.dyadwatch.model.event.Event;
 import io.dyadwatch.model.json.JsonSerde;
 import io.dyadwatch.producer.EventPublisher;
+import io.dyadwatch.producer.FileDeclaration;
 import io.dyadwatch.streams.DyadWatchTopology;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.BufferedReader;
@@ -58,16 +59,27 @@ class AlertDeterminismTest {
     @TempDir
     Path state;
 
+    /** What the bundled record declares on its span line (nothing when it has none). */
+    private static FileDeclaration declared;
+
     @BeforeAll
     static void loadRecord() throws IOException {
         record = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 AlertDeterminismTest.class.getResourceAsStream(EventInput.BUNDLED_RECORD), StandardCharsets.UTF_8))) {
             String line;
+            boolean first = true;
             while ((line = in.readLine()) != null) {
+                if (first) { // the record's span line, when it has one, declares its coverage
+                    first = false;
+                    declared = FileDeclaration.read(EventInput.BUNDLED_RECORD, line.getBytes(StandardCharsets.UTF_8),
+                            null, SETTINGS.common().contract());
+                    if (declared.hasSpanLine()) {
+                        continue;
+                    }
+                }
                 if (!line.isBlank()) {
-                    record.add(((ContractResult.Accepted) SETTINGS.common().contract()
-                            .check(line.getBytes(StandardCharsets.UTF_8))).event());
+                    record.add(((ContractResult.Accepted) declared.check(line.getBytes(StandardCharsets.UTF_8))).event());
                 }
             }
         }
@@ -131,8 +143,10 @@ class AlertDeterminismTest {
                 Event event = record.get(i);
                 org.apache.kafka.common.header.internals.RecordHeaders headers =
                         new org.apache.kafka.common.header.internals.RecordHeaders();
-                headers.add(io.dyadwatch.model.event.Coverage.HEADER,
-                        EventInput.BUNDLED_RECORD_COVERAGE.toString().getBytes(StandardCharsets.UTF_8));
+                if (declared.coverage() != null) {
+                    headers.add(io.dyadwatch.model.event.Coverage.HEADER,
+                            declared.coverage().toString().getBytes(StandardCharsets.UTF_8));
+                }
                 for (String key : EventPublisher.keysOf(event, SETTINGS.common().dyads())) { // as the demo sends it
                     drivers.events.pipeInput(new TestRecord<>(key, io.dyadwatch.model.event.EventJson.toBytes(event),
                             headers, Instant.ofEpochMilli(Math.max(0, event.occurredAt().toEpochMilli()))));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dyadwatch.model.assessment.PeriodUnit;
+import io.dyadwatch.model.event.RecordSpan;
 import io.dyadwatch.model.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,13 +37,26 @@ class BacktestBundledRecordTest {
         record = new ArrayList<>();
         try (InputStream in = BacktestBundledRecordTest.class.getResourceAsStream(EventInput.BUNDLED_RECORD)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank()) {
+                if (!line.isBlank() && RecordSpan.parse(line).isEmpty()) { // its span line is no event
                     record.add(Json.MAPPER.readTree(line));
                 }
             }
         }
         result = BacktestEvents.backtest().run(List.of(EventInput.bundledRecord()), BacktestWindow.ALL, Backtest.Progress.NONE);
         BacktestReport.write(result, dir, false);
+    }
+
+    @Test
+    void shouldReadTheBundledRecordTheSameWhenItIsPassedAsAFile() throws IOException {
+        Path file = Path.of("..", "data", "history", EventInput.BUNDLED_RECORD.substring("/history/".length()));
+
+        BacktestResult passed = BacktestEvents.backtest().run(List.of(EventInput.file(file)), BacktestWindow.ALL,
+                Backtest.Progress.NONE);
+
+        assertThat(passed.inputs().get(0)).endsWith(result.inputs().get(0).substring(result.inputs().get(0).indexOf(':')));
+        assertThat(passed.periods()).isEqualTo(result.periods());
+        assertThat(passed.alerts()).extracting(a -> a.alert().fingerprint() + " " + a.period())
+                .isEqualTo(result.alerts().stream().map(a -> a.alert().fingerprint() + " " + a.period()).toList());
     }
 
     private static String quarterOf(JsonNode event) {

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -54,6 +55,75 @@ class BacktestCommandTest {
 
         assertThat(run.exit()).isNotZero();
         assertThat(dir.resolve("r")).doesNotExist();
+    }
+
+    /** Through the program's one error handler, as a user runs it. */
+    static Run main(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = new String[args.length + 1];
+        all[0] = "backtest";
+        System.arraycopy(args, 0, all, 1, args.length);
+        int exit = io.dyadwatch.app.Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), all);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void shouldDeclareWhatOneFileCoversWithCoversAlone(@TempDir Path dir) throws Exception {
+        Path events = Files.writeString(dir.resolve("one.jsonl"), exercise("a", "2023-02-10") + "\n");
+
+        Run run = main("--events", events.toString(), "--covers", "2023-01-01..2023-12-31",
+                "--report", dir.resolve("r").toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Inputs: " + events + ": covers 2023-01-01..2023-12-31 (--covers)");
+    }
+
+    @Test
+    void shouldPairEachCoversWithItsFile(@TempDir Path dir) throws Exception {
+        Path one = Files.writeString(dir.resolve("one.jsonl"), exercise("a", "2023-02-10") + "\n");
+        Path two = Files.writeString(dir.resolve("two.jsonl"), exercise("b", "2023-05-10") + "\n");
+
+        Run run = main("--events", one.toString(), two.toString(), "--covers", two + "=2023-04-01..2023-06-30",
+                "--report", dir.resolve("r").toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Inputs: " + one + ": no declared coverage (assumed from first receipt); "
+                + two + ": covers 2023-04-01..2023-06-30 (--covers)");
+    }
+
+    @Test
+    void shouldRefuseCoversThatDoNotSayWhichInputTheyCoverWithExitTwo(@TempDir Path dir) throws Exception {
+        Path one = Files.writeString(dir.resolve("one.jsonl"), exercise("a", "2023-02-10") + "\n");
+        Path two = Files.writeString(dir.resolve("two.jsonl"), exercise("b", "2023-05-10") + "\n");
+        String report = dir.resolve("r").toString();
+
+        Run ambiguous = main("--events", one.toString(), two.toString(), "--covers", "2023-01-01..2023-12-31",
+                "--report", report);
+        Run unknown = main("--events", one.toString(), "--covers", dir.resolve("three.jsonl") + "=2023-01-01..2023-12-31",
+                "--report", report);
+        Run twice = main("--events", one.toString(), "--covers", "2023-01-01..2023-12-31",
+                "--covers", one + "=2023-01-01..2023-06-30", "--report", report);
+        Run nonsense = main("--events", one.toString(), "--covers", "last year", "--report", report);
+
+        assertThat(List.of(ambiguous, unknown, twice, nonsense)).extracting(Run::exit).containsOnly(2);
+        assertThat(ambiguous.err()).contains("does not say which of the 2 --events files");
+        assertThat(unknown.err()).contains("three.jsonl is not one of the --events files");
+        assertThat(twice.err()).contains("declares an input a second time");
+        assertThat(nonsense.err()).contains("--covers last year: coverage is written FROM..TO");
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
+
+    @Test
+    void shouldRefuseAMalformedSpanLineWithItsLineAndExitTwo(@TempDir Path dir) throws Exception {
+        Path events = Files.writeString(dir.resolve("bad.jsonl"), "{\"covers\":\"2023-01-01..2023\"}\n"
+                + exercise("a", "2023-02-10") + "\n");
+
+        Run run = main("--events", events.toString(), "--report", dir.resolve("r").toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("dyadwatch backtest: " + events + ":1: the record's span line")
+                .doesNotContain("\tat ");
     }
 
     @Test

@@ -44,8 +44,10 @@ class BacktestTest {
 
     @Test
     void shouldCarryNoEvidenceForQuartersNobodyCollectedAndShowThemAsNotObserved() throws IOException {
-        // a file with no declared coverage: each event covers its own day, the quarters between carry nothing
-        String lines = String.join("\n", exercise("a", "2022-11-02"), exercise("b", "2023-08-10"));
+        // a file that declares 2022-Q4 only: the quarters after it nobody collected carry nothing, and the report
+        // of 2023-08-10 is shown but covers no day of its own
+        String lines = String.join("\n", "{\"covers\":\"2022-10-01..2022-12-31\"}", exercise("a", "2022-11-02"),
+                exercise("b", "2023-08-10"));
 
         BacktestResult result = BacktestEvents.backtest().run(List.of(EventInput.text("hand", lines)), BacktestWindow.ALL,
                 Backtest.Progress.NONE);
@@ -60,6 +62,50 @@ class BacktestTest {
         assertThat(q2.changeStatistic(Scenario.WEAKENING)).isEqualTo(q4.changeStatistic(Scenario.WEAKENING));
         assertThat(SvgChart.render(result)).contains("2023-Q1: not observed").contains("2023-Q2: not observed")
                 .doesNotContain("2022-Q4: not observed");
+    }
+
+    @Test
+    void shouldTakeWhatAnInputCoversFromItsSpanLine() throws IOException {
+        String lines = String.join("\n", "{\"covers\":\"2022-10-01..2023-09-30\"}", exercise("a", "2022-11-02"),
+                exercise("b", "2023-08-10"));
+
+        BacktestResult result = BacktestEvents.backtest().run(List.of(EventInput.text("spanned.jsonl", lines)),
+                BacktestWindow.ALL, Backtest.Progress.NONE);
+
+        assertThat(result.refused()).isEmpty();
+        assertThat(result.lines()).as("the span line is no event").isEqualTo(2);
+        assertThat(result.accepted()).isEqualTo(2);
+        assertThat(result.inputs()).containsExactly("spanned.jsonl: covers 2022-10-01..2023-09-30 (its span line)");
+        assertThat(result.periods()).extracting(PeriodRow::period)
+                .containsExactly("2022-Q4", "2023-Q1", "2023-Q2", "2023-Q3");
+        assertThat(result.periods().get(0).exposure()).as("from the span's first day, not the first report's")
+                .isEqualTo(1.0);
+        assertThat(result.periods().get(1).exposure()).as("a silent quarter the file covers is observed").isEqualTo(1.0);
+        assertThat(result.periods().get(2).exposure()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldLetACoverageGivenForAnInputWinOverItsSpanLine() throws IOException {
+        String lines = String.join("\n", "{\"covers\":\"2022-11-01..2022-11-30\"}", exercise("a", "2022-11-02"),
+                exercise("b", "2023-08-10"));
+        EventInput input = new EventInput("flagged.jsonl", EventInput.text("flagged.jsonl", lines).opener(),
+                io.dyadwatch.model.event.Coverage.parse("2022-10-01..2023-09-30"));
+
+        BacktestResult result = BacktestEvents.backtest().run(List.of(input), BacktestWindow.ALL, Backtest.Progress.NONE);
+
+        assertThat(result.inputs()).containsExactly("flagged.jsonl: covers 2022-10-01..2023-09-30 (--covers)");
+        assertThat(result.lines()).isEqualTo(2);
+        assertThat(result.periods().get(2).exposure()).as("2023-Q2, covered only by --covers").isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldRefuseAMalformedSpanLineNamingTheInputAndLine() {
+        String lines = String.join("\n", "{\"covers\":\"2022-10-01..2023-09-30\",\"source\":\"me\"}",
+                exercise("a", "2022-11-02"));
+
+        assertThatThrownBy(() -> BacktestEvents.backtest().run(List.of(EventInput.text("bad.jsonl", lines)), BacktestWindow.ALL,
+                Backtest.Progress.NONE)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("bad.jsonl:1: ").hasMessageContaining("unknown key 'source'");
     }
 
     @Test

@@ -31,6 +31,17 @@ class SimulateCommandTest {
     }
 
     @Test
+    void shouldStateTheSimulatedSpanOnTheFirstLineUnlessUndeclared() {
+        String[] args = {"simulate", "--scenario", "STATUS_QUO", "--from", "2016-01-01", "--to", "2018-01-01", "--seed", "3"};
+        List<String> declared = lines(args);
+        List<String> undeclared = lines(java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--undeclared")).toArray(String[]::new));
+
+        assertThat(declared.get(0)).isEqualTo("{\"covers\":\"2016-01-01..2017-12-31\"}");
+        assertThat(declared.subList(1, declared.size())).isEqualTo(undeclared).allMatch(l -> l.contains("\"id\""));
+    }
+
+    @Test
     void shouldGiveTheSameEventsForTheSameSeedWithPoissonCounts() {
         String[] args = {"simulate", "--scenario", "WEAKENING", "--from", "2000-01-01", "--to", "2001-01-01", "--poisson",
             "--seed", "9"};

@@ -3,15 +3,18 @@ package io.dyadwatch.catalog.baseline;
 import io.dyadwatch.model.event.ContractResult;
 import io.dyadwatch.model.event.Event;
 import io.dyadwatch.model.event.EventContract;
+import io.dyadwatch.model.event.RecordSpan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Reads a record of event JSON lines, checked against the event contract: a class-path resource
+ * Reads a record of event JSON lines, checked against the event contract (a first line stating the record's span,
+ * {@link RecordSpan}, is read as such and is not an event): a class-path resource
  * ({@code history/russia-china-2012-2025.jsonl}, what the jar carries), or a file ({@code file:records/mine.jsonl},
  * relative to the working directory) for a catalog of one's own.
  */
@@ -60,11 +63,27 @@ public final class RecordResource {
         }
     }
 
+    /**
+     * The span a record's first line states ({@link RecordSpan}), or empty when its first line is an event.
+     *
+     * @throws IllegalArgumentException when the first line is a malformed span line
+     */
+    public static Optional<RecordSpan> span(String text) {
+        int end = text.indexOf('\n');
+        return RecordSpan.parse(end < 0 ? text : text.substring(0, end));
+    }
+
     static List<Event> parse(String text, String origin) {
         EventContract contract = EventContract.withDefaults();
         List<Event> events = new ArrayList<>();
         String[] lines = text.split("\n", -1);
-        for (int n = 0; n < lines.length; n++) {
+        int first = 0;
+        try {
+            first = span(text).isPresent() ? 1 : 0;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(origin + " line 1: " + e.getMessage(), e);
+        }
+        for (int n = first; n < lines.length; n++) {
             if (lines[n].isBlank()) {
                 continue;
             }

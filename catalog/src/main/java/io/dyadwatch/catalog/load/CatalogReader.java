@@ -9,6 +9,7 @@ import io.dyadwatch.catalog.DyadProfile;
 import io.dyadwatch.catalog.Indicator;
 import io.dyadwatch.catalog.IndicatorExample;
 import io.dyadwatch.catalog.ScenarioDefinition;
+import io.dyadwatch.catalog.SignatureJudgement;
 import io.dyadwatch.catalog.baseline.BaselineDerivation;
 import io.dyadwatch.catalog.baseline.BaselineInfo;
 import io.dyadwatch.catalog.baseline.RecordResource;
@@ -45,7 +46,8 @@ public final class CatalogReader {
     private static final Set<String> TOP_REQUIRED = ordered("version", "scenarios", "families", "indicators", "sourceGrades", "dyads");
     private static final Set<String> SCENARIO_KEYS = ordered("title", "description", "citations");
     private static final Set<String> CITATION_KEYS = ordered("seed", "quote");
-    private static final Set<String> INDICATOR_KEYS = ordered("id", "family", "description", "citation", "match", "rates", "rationale", "example");
+    private static final Set<String> INDICATOR_KEYS = ordered("id", "family", "description", "citation", "match", "rates", "rationale", "example", "signature");
+    private static final Set<String> SIGNATURE_KEYS = ordered("statusQuoRate", "reason");
     private static final Set<String> INDICATOR_REQUIRED = ordered("id", "family", "description", "citation", "match", "rates", "example");
     private static final Set<String> MATCH_KEYS = ordered("types", "all", "any", "none");
     private static final Set<String> EXAMPLE_KEYS = ordered("type", "attributes", "summary");
@@ -287,6 +289,8 @@ public final class CatalogReader {
             EventMatcher matcher = map.get("match") == null ? null : readMatcher(map.get("match"), field + ".match");
             Map<Scenario, Double> rates = map.get("rates") == null ? null : readRates(map.get("rates"), field + ".rates");
             IndicatorExample example = map.get("example") == null ? null : readExample(map.get("example"), field + ".example");
+            SignatureJudgement signature = map.get("signature") == null ? null
+                    : readSignature(map.get("signature"), field + ".signature");
             if (problems.size() == before && id != null) {
                 if (!matcher.types().contains(example.type())) {
                     problem(map.get("example"), field + ".example.type", "the example's type " + example.type()
@@ -295,7 +299,8 @@ public final class CatalogReader {
                     problem(map.get("example"), field + ".example", "the example event does not match the indicator's"
                             + " match block; change the example or the predicates so that it does");
                 } else {
-                    result.add(new Indicator(id, description, citation, matcher, rates, example, family, rationale));
+                    result.add(new Indicator(id, description, citation, matcher, rates, example, family, rationale,
+                            signature));
                 }
             }
         }
@@ -532,7 +537,17 @@ public final class CatalogReader {
                 }
                 BaselineInfo info = dyad == null ? null : readReference(def.get("reference"), field + ".reference", dyad);
                 if (priors != null && info != null) {
-                    out.add(new DyadProfile(dyad, label, priors, info.rates(), info));
+                    Set<String> seen = new java.util.HashSet<>();
+                    info.counts().forEach((id, n) -> {
+                        if (n > 0) {
+                            seen.add(id);
+                        }
+                    });
+                    Map<String, Double> rates = withSignatures(info.rates(), seen);
+                    BaselineInfo judged = new BaselineInfo(info.basis(), info.source(), info.from(), info.to(),
+                            info.eventsCounted(), info.eventsUnconfirmed(), info.counts(), rates, info.dispersion(),
+                            info.countedEvents());
+                    out.add(new DyadProfile(dyad, label, priors, rates, judged));
                 }
                 continue;
             }
@@ -543,7 +558,9 @@ public final class CatalogReader {
             }
             Map<String, Double> baseline = readBaseline(def, field, indicatorIds);
             if (dyad != null && priors != null && baseline != null) {
-                out.add(new DyadProfile(dyad, label, priors, baseline));
+                YamlNode.Mapping stated = def.get("baseline") instanceof YamlNode.Mapping m ? m : null;
+                Set<String> listed = stated == null ? Set.of() : stated.entries().keySet();
+                out.add(new DyadProfile(dyad, label, priors, withSignatures(baseline, listed)));
             }
         }
         if (defaultKey == null && !map.entries().isEmpty()) {
@@ -692,6 +709,40 @@ public final class CatalogReader {
         }
         problem(node, field, "expected " + expected + ", got " + node.kind());
         return null;
+    }
+
+    private SignatureJudgement readSignature(YamlNode node, String field) {
+        YamlNode.Mapping map = mapping(node, field, "a mapping with statusQuoRate and reason");
+        if (map == null) {
+            return null;
+        }
+        checkKeys(map, field, SIGNATURE_KEYS, SIGNATURE_KEYS);
+        Double rate = positive(map.get("statusQuoRate"), field + ".statusQuoRate", "a status-quo rate (events per quarter)");
+        String reason = text(map.get("reason"), field + ".reason");
+        if (rate == null || reason == null) {
+            return null;
+        }
+        if (rate > 1) {
+            problem(map.get("statusQuoRate"), field + ".statusQuoRate", "a signature's status-quo rate must be at most 1"
+                    + " per quarter, got " + rate);
+            return null;
+        }
+        return new SignatureJudgement(rate, reason);
+    }
+
+    /**
+     * Baselines with the judged status-quo rate of every signature indicator the dyad's baseline does not state
+     * otherwise: for derived baselines, a signature indicator never confirmed in the window; for judgement, one left
+     * to baselineDefault.
+     */
+    private Map<String, Double> withSignatures(Map<String, Double> baseline, Set<String> stated) {
+        Map<String, Double> out = new LinkedHashMap<>(baseline);
+        for (Indicator i : validIndicators) {
+            if (i.signature() != null && out.containsKey(i.id()) && !stated.contains(i.id())) {
+                out.put(i.id(), i.signature().statusQuoRate());
+            }
+        }
+        return out;
     }
 
     private String text(YamlNode node, String field) {

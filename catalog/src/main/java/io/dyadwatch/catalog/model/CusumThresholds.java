@@ -13,19 +13,28 @@ import java.util.Objects;
  *
  * @param dyad                  the dyad
  * @param thresholds            whole-scenario CUSUM threshold h per monitored scenario: alarm when S &gt; h
- * @param familyThresholds      per family, the threshold of its CUSUM toward each monitored scenario
+ * @param familyThresholds      per family, the threshold of its CUSUM toward each monitored scenario; a family or a
+ *                              direction left out is not monitored (its statistic's drift cannot hold the budget)
  * @param probabilityLevels     the trailing posterior at or above which the probability-level rule may fire, per
  *                              monitored scenario (calibrated, never below {@link #PROBABILITY_LEVEL_FLOOR})
  * @param budgetProbability     the budget: at most this probability of any false alert ...
  * @param budgetPeriods         ... in this many periods
- * @param falseAlarmProbability the probability of any false alert at these thresholds in the held-out half of the
- *                              calibration simulation
- * @param calibrationRuns       simulated status-quo histories in each half (thresholds from one, the check on the other)
+ * @param falseAlarmProbability the probability of any false alert (signature alerts included) at these thresholds in
+ *                              held-out status-quo histories at the stored baselines
+ * @param calibrationRuns       simulated status-quo histories in each sample (thresholds from one, the checks on others)
+ * @param genericThresholds     per family, the threshold of its out-of-scenario CUSUM of each generic move (empty for a
+ *                              calibration without them)
+ * @param falseAlarmProbabilityPosterior the same in held-out histories whose true rates were drawn from the baselines'
+ *                              posterior (NaN when not measured)
+ * @param signatureProbability  the share of the held-out status-quo histories at the stored baselines with a signature
+ *                              alert (one confirmed signature event), part of {@code falseAlarmProbability}
  */
 public record CusumThresholds(Dyad dyad, Map<Scenario, Double> thresholds,
                               Map<String, Map<Scenario, Double>> familyThresholds,
                               Map<Scenario, Double> probabilityLevels, double budgetProbability, int budgetPeriods,
-                              double falseAlarmProbability, int calibrationRuns) {
+                              double falseAlarmProbability, int calibrationRuns,
+                              Map<String, Map<GenericMove, Double>> genericThresholds,
+                              double falseAlarmProbabilityPosterior, double signatureProbability) {
 
     /** The probability-level rule's configured level (alerts rules): a calibrated level never goes below it. */
     public static final double PROBABILITY_LEVEL_FLOOR = 0.7;
@@ -39,9 +48,7 @@ public record CusumThresholds(Dyad dyad, Map<Scenario, Double> thresholds,
         Map<String, Map<Scenario, Double>> families = new LinkedHashMap<>();
         familyThresholds.forEach((f, m) -> {
             Map<Scenario, Double> copy = ScenarioMaps.copy(m, "family thresholds");
-            for (Scenario s : CusumState.MONITORED) {
-                requirePositive(copy.get(s), "threshold of family " + f + " toward " + s);
-            }
+            copy.forEach((s, h) -> requirePositive(h, "threshold of family " + f + " toward " + s));
             families.put(f, copy);
         });
         familyThresholds = Collections.unmodifiableMap(families);
@@ -58,6 +65,40 @@ public record CusumThresholds(Dyad dyad, Map<Scenario, Double> thresholds,
         if (!(falseAlarmProbability >= 0) || falseAlarmProbability > 1) {
             throw new IllegalArgumentException("false-alarm probability must be in [0, 1], got " + falseAlarmProbability);
         }
+        Map<String, Map<GenericMove, Double>> generic = new LinkedHashMap<>();
+        (genericThresholds == null ? Map.<String, Map<GenericMove, Double>>of() : genericThresholds).forEach((f, m) -> {
+            java.util.EnumMap<GenericMove, Double> copy = new java.util.EnumMap<>(GenericMove.class);
+            m.forEach((move, h) -> {
+                requirePositive(h, "generic threshold of family " + f + " (" + move + ")");
+                copy.put(Objects.requireNonNull(move, "move"), h);
+            });
+            generic.put(f, Collections.unmodifiableMap(copy));
+        });
+        genericThresholds = Collections.unmodifiableMap(generic);
+        if (!(signatureProbability >= 0) || signatureProbability > 1) {
+            throw new IllegalArgumentException("signature probability must be in [0, 1], got " + signatureProbability);
+        }
+    }
+
+    /** Thresholds without out-of-scenario statistics, posterior figure or signature share (an older calibration). */
+    public CusumThresholds(Dyad dyad, Map<Scenario, Double> thresholds, Map<String, Map<Scenario, Double>> familyThresholds,
+                           Map<Scenario, Double> probabilityLevels, double budgetProbability, int budgetPeriods,
+                           double falseAlarmProbability, int calibrationRuns) {
+        this(dyad, thresholds, familyThresholds, probabilityLevels, budgetProbability, budgetPeriods,
+                falseAlarmProbability, calibrationRuns, Map.of(), Double.NaN, 0);
+    }
+
+    /**
+     * The threshold of a family's out-of-scenario CUSUM of a generic move (x2 or x0.5 of the whole family against the
+     * status quo alone).
+     */
+    public double genericThreshold(String family, GenericMove move) {
+        Map<GenericMove, Double> m = genericThresholds.get(family);
+        if (m == null || m.get(move) == null) {
+            throw new IllegalArgumentException("no out-of-scenario CUSUM for family '" + family + "' (" + move
+                    + "); monitored: " + genericThresholds);
+        }
+        return m.get(move);
     }
 
     /** The whole-scenario threshold of a monitored scenario. */
@@ -67,6 +108,18 @@ public record CusumThresholds(Dyad dyad, Map<Scenario, Double> thresholds,
             throw new IllegalArgumentException(scenario + " has no CUSUM; monitored: " + CusumState.MONITORED);
         }
         return h;
+    }
+
+    /** True when a family's CUSUM toward a scenario is monitored (has a threshold). */
+    public boolean monitorsFamily(String family, Scenario scenario) {
+        Map<Scenario, Double> m = familyThresholds.get(family);
+        return m != null && m.get(scenario) != null;
+    }
+
+    /** True when a family's out-of-scenario CUSUM of a generic move is monitored (has a threshold). */
+    public boolean monitorsGeneric(String family, GenericMove move) {
+        Map<GenericMove, Double> m = genericThresholds.get(family);
+        return m != null && m.get(move) != null;
     }
 
     /** The threshold of a family's CUSUM toward a monitored scenario. */

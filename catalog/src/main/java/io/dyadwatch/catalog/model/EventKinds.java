@@ -1,5 +1,6 @@
 package io.dyadwatch.catalog.model;
 
+import io.dyadwatch.catalog.Catalog;
 import io.dyadwatch.catalog.DyadProfile;
 import io.dyadwatch.catalog.Indicator;
 import io.dyadwatch.catalog.baseline.BaselineInfo;
@@ -22,9 +23,10 @@ import java.util.Objects;
  * baselines: one single-indicator kind per indicator at its baseline. Either way each indicator's rate, summed over
  * the kinds it belongs to, is its baseline.
  *
- * <p>{@link #under} moves the rates to other indicator rates: a kind takes the smallest multiplier of its indicators,
- * and single-indicator kinds make up what each indicator still lacks, so that every indicator's rate is exactly its
- * baseline times its multiplier.
+ * <p>{@link #under} moves the rates to other indicator rates: every kind takes the geometric mean of its indicators'
+ * multipliers (a single-indicator kind its indicator's own). Under the status quo each indicator's rate is exactly its
+ * baseline; under a move, an indicator seen mostly in rich events moves by about the mean of their features'
+ * multipliers rather than exactly by its own.
  *
  * @param kinds the kinds
  */
@@ -70,7 +72,11 @@ public record EventKinds(List<Kind> kinds) {
 
     /** The status-quo kinds of a watched dyad of a model. */
     public static EventKinds of(ScenarioModel model, Dyad dyad) {
-        DyadProfile profile = model.catalog().dyad(dyad);
+        return of(model.catalog(), model.catalog().dyad(dyad));
+    }
+
+    /** The status-quo kinds of a dyad profile of a catalog. */
+    public static EventKinds of(Catalog catalog, DyadProfile profile) {
         BaselineInfo info = profile.baselineInfo();
         Map<List<String>, Kind> byIndicators = new LinkedHashMap<>();
         if (info.basis() == BaselineInfo.Basis.RECORD) {
@@ -78,44 +84,62 @@ public record EventKinds(List<Kind> kinds) {
             for (BaselineInfo.CountedEvent e : info.countedEvents()) {
                 Kind known = byIndicators.get(e.indicators());
                 byIndicators.put(e.indicators(), known != null ? known.withRate(known.rate() + perEvent)
-                        : new Kind(e.indicators(), model.catalog().indicator(e.indicators().get(0)).family(), perEvent,
+                        : new Kind(e.indicators(), catalog.indicator(e.indicators().get(0)).family(), perEvent,
                         e.template().type(), e.template().attributes(), e.template().summary(), true));
             }
         }
         List<Kind> kinds = new ArrayList<>(byIndicators.values());
         Map<String, Double> multipliers = new LinkedHashMap<>();
-        model.catalog().indicators().forEach(i -> multipliers.put(i.id(), 1.0));
-        return new EventKinds(kinds).completed(model, dyad, multipliers, Scenario.STATUS_QUO);
+        catalog.indicators().forEach(i -> multipliers.put(i.id(), 1.0));
+        return new EventKinds(kinds).completed(catalog, profile, multipliers);
     }
 
     /**
-     * The kinds when indicator i's rate is {@code baseline_i x multipliers[i]} (an indicator not listed keeps its
-     * baseline): a whole-scenario shift, a family shift, anything in between.
+     * The kinds when indicator i moves by {@code multipliers[i]} (an indicator not listed keeps its rate): a
+     * whole-scenario shift, a family shift, anything in between. Every kind moves by the geometric mean of its
+     * indicators' multipliers (a single-indicator kind by its indicator's own): the features of one event move
+     * together, each feature's judgement weighing the same (docs/model.md, section 3).
      */
     public EventKinds under(ScenarioModel model, Dyad dyad, Map<String, Double> multipliers) {
+        return under(model.catalog(), model.catalog().dyad(dyad), multipliers);
+    }
+
+    /** {@link #under(ScenarioModel, Dyad, Map)} for a dyad profile of a catalog. */
+    public EventKinds under(Catalog catalog, DyadProfile profile, Map<String, Double> multipliers) {
         List<Kind> moved = new ArrayList<>();
         for (Kind k : kinds) {
-            if (k.fromRecord()) {
-                double m = Double.POSITIVE_INFINITY;
-                for (String id : k.indicators()) {
-                    m = Math.min(m, multipliers.getOrDefault(id, 1.0));
-                }
-                moved.add(k.withRate(k.rate() * m));
-            }
+            moved.add(k.withRate(k.rate() * multiplier(k.indicators(), multipliers)));
         }
-        return new EventKinds(moved).completed(model, dyad, multipliers, Scenario.STATUS_QUO);
+        return new EventKinds(moved);
+    }
+
+    /** The multiplier of a kind: the geometric mean of its indicators' multipliers (1 for an indicator not listed). */
+    public static double multiplier(List<String> indicators, Map<String, Double> multipliers) {
+        double log = 0;
+        for (String id : indicators) {
+            log += Math.log(multipliers.getOrDefault(id, 1.0));
+        }
+        return Math.exp(log / indicators.size());
     }
 
     /** Multipliers that put every indicator at its rate under a scenario, or only a family's indicators (family non-null). */
     public static Map<String, Double> multipliers(ScenarioModel model, Dyad dyad, Scenario scenario, String family) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        for (Indicator i : model.catalog().indicators()) {
-            boolean moves = family == null || family.equals(i.family());
-            m.put(i.id(), moves ? model.expectedCount(dyad, i.id(), scenario)
-                    / model.expectedCount(dyad, i.id(), Scenario.STATUS_QUO) : 1.0);
-        }
+        model.parameters(dyad);
+        return multipliers(model.catalog(), scenario, family);
+    }
+
+    /**
+     * The catalog's relative rates under a scenario for every indicator, or only for a family's indicators (family
+     * non-null; the others 1).
+     */
+    public static Map<String, Double> multipliers(Catalog catalog, Scenario scenario, String family) {
         if (family != null) {
-            model.catalog().indicatorsOf(family);
+            catalog.indicatorsOf(family);
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (Indicator i : catalog.indicators()) {
+            boolean moves = family == null || family.equals(i.family());
+            m.put(i.id(), moves ? i.relativeRate(scenario) : 1.0);
         }
         return m;
     }
@@ -125,11 +149,11 @@ public record EventKinds(List<Kind> kinds) {
         return kinds.stream().filter(k -> k.indicators().contains(indicatorId)).mapToDouble(Kind::rate).sum();
     }
 
-    /** These kinds plus single-indicator kinds for what each indicator lacks of baseline x multiplier. */
-    private EventKinds completed(ScenarioModel model, Dyad dyad, Map<String, Double> multipliers, Scenario base) {
+    /** These kinds plus single-indicator kinds for what each indicator lacks of its baseline x multiplier. */
+    private EventKinds completed(Catalog catalog, DyadProfile profile, Map<String, Double> multipliers) {
         List<Kind> all = new ArrayList<>(kinds);
-        for (Indicator i : model.catalog().indicators()) {
-            double target = model.expectedCount(dyad, i.id(), base) * multipliers.getOrDefault(i.id(), 1.0);
+        for (Indicator i : catalog.indicators()) {
+            double target = profile.baseline(i.id()) * multipliers.getOrDefault(i.id(), 1.0);
             double rest = target - rateOf(i.id());
             if (rest > 1e-12) {
                 all.add(new Kind(List.of(i.id()), i.family(), rest, i.example().type(), i.example().attributes(),

@@ -39,28 +39,22 @@ final class PipelineSimulation {
     /** Quarters of the trailing horizon of the probability-level rule (the current one included). */
     static final int HORIZON = 4;
 
-    private final ScenarioModel model;
     private final Dyad dyad;
     private final ScenarioModel.DyadParameters p;
-    private final int indicators;
+    private final KindLikelihood kl;
     private final EventKinds statusQuoKinds;
-    private final double[] familyShape;
     private final double confirmedShare;
     private final List<String> families;
+    private final ScenarioModel model;
 
     private PipelineSimulation(ScenarioModel model, Dyad dyad) {
         this.model = model;
         this.dyad = dyad;
         this.p = model.parameters(dyad);
-        this.indicators = p.lambda().length;
+        this.kl = p.kinds();
         this.statusQuoKinds = EventKinds.of(model, dyad);
         this.families = p.families();
-        BaselineInfo info = model.catalog().dyad(dyad).baselineInfo();
-        this.familyShape = new double[families.size()];
-        for (int f = 0; f < familyShape.length; f++) {
-            familyShape[f] = info.dispersion(families.get(f));
-        }
-        this.confirmedShare = info.confirmedShare();
+        this.confirmedShare = model.catalog().dyad(dyad).baselineInfo().confirmedShare();
     }
 
     /** The simulation of a watched dyad of a model. */
@@ -76,104 +70,229 @@ final class PipelineSimulation {
         return families;
     }
 
-    /** Rate multipliers (relative to the status quo) of every indicator under a shift. */
-    double[] multipliers(ShiftCase shift) {
-        double[] r = new double[indicators];
-        int f = shift.isWhole() ? -1 : families.indexOf(shift.family());
-        if (!shift.isWhole() && f < 0) {
+    /** The rate of every kind under a shift (the rule of {@link EventKinds#under}). */
+    double[] truth(ShiftCase shift) {
+        if (!shift.isWhole() && !families.contains(shift.family())) {
             throw new IllegalArgumentException("unknown family '" + shift.family() + "'; families: " + families);
         }
-        for (int i = 0; i < indicators; i++) {
-            boolean moves = f < 0 || p.family()[i] == f;
-            r[i] = moves ? p.lambda()[i][shift.toward().ordinal()] / p.lambda()[i][SQ] : 1;
+        if (shift.isGeneric()) {
+            return generic(shift.family(), shift.move());
         }
-        return r;
+        return kl.ratesOf(statusQuoKinds.under(model, dyad,
+                EventKinds.multipliers(model.catalog(), shift.toward(), shift.family())));
     }
 
-    /** The status quo: every multiplier 1. */
+    /** The status quo: every kind at its status-quo rate. */
     double[] statusQuo() {
-        double[] r = new double[indicators];
-        Arrays.fill(r, 1);
-        return r;
+        return kl.statusQuoRates();
     }
 
     /**
-     * The statistics monitored (whole W, whole S, then each family's W and S) and, after them, the oracles: one
-     * CUSUM per given truth that knows the true rates.
+     * A generic move of one family: every kind of it at its status-quo rate times the move's factor (the family's
+     * checked factor, else the mildest candidate).
+     */
+    double[] generic(String family, GenericMove move) {
+        int f = families.indexOf(family);
+        if (f < 0) {
+            throw new IllegalArgumentException("unknown family '" + family + "'; families: " + families);
+        }
+        double factor = kl.genericFactor(family, move);
+        return kl.moved(kl.statusQuoRates(), f, Double.isNaN(factor) ? move.candidates().get(0) : factor);
+    }
+
+    /** Index of the whole-scenario CUSUM toward a monitored direction (0 WEAKENING, 1 STRENGTHENING). */
+    static int whole(int direction) {
+        return direction;
+    }
+
+    /** Index of family f's CUSUM toward a monitored direction. */
+    static int family(int f, int direction) {
+        return 2 + 2 * f + direction;
+    }
+
+    /** Index of family f's generic CUSUM of a move (after the family CUSUMs of {@code families} families). */
+    static int generic(int families, int f, GenericMove move) {
+        return 2 + 2 * families + 2 * f + move.ordinal();
+    }
+
+    /**
+     * The statistics monitored (whole W, whole S, each family's W and S, each family's generic rise and fall) and,
+     * after them, the oracles: one CUSUM per given truth (kind rates) with the simulator's true likelihood (the true
+     * rates and the true overdispersion k).
      */
     Statistics statistics(List<double[]> oracleTruths) {
         int fams = families.size();
-        int cusums = 2 + 2 * fams + oracleTruths.size();
-        double[][] a = new double[cusums][indicators];
+        int monitored = 2 + 4 * fams;
+        int kinds = kl.kinds().size();
+        int cusums = monitored + oracleTruths.size();
+        double[][] a = new double[cusums][kinds];
         double[] b = new double[cusums];
-        for (int i = 0; i < indicators; i++) {
-            int[] scen = {W, S};
-            for (int d = 0; d < 2; d++) {
-                a[d][i] = p.perEvent()[i][scen[d]];
-                b[d] += p.perPeriod()[i][scen[d]];
-                int m = 2 + 2 * p.family()[i] + d;
-                a[m][i] = p.perEvent()[i][scen[d]];
-                b[m] += p.perPeriod()[i][scen[d]];
-            }
-            for (int o = 0; o < oracleTruths.size(); o++) {
-                int m = 2 + 2 * fams + o;
-                double l0 = p.lambda()[i][SQ];
-                double l1 = l0 * oracleTruths.get(o)[i];
-                a[m][i] = NegativeBinomial.perEvent(l0, l1, p.size()[i]);
-                b[m] += NegativeBinomial.perPeriod(l0, l1, p.size()[i]);
+        int[] direction = {W, S};
+        for (int d = 0; d < 2; d++) {
+            KindLikelihood.Coefficients c = kl.scenario(Scenario.values()[direction[d]]);
+            fill(a[whole(d)], b, whole(d), c, -1);
+            for (int f = 0; f < fams; f++) {
+                fill(a[family(f, d)], b, family(f, d), c, f);
             }
         }
-        return new Statistics(a, b, 2 + 2 * fams);
+        for (int f = 0; f < fams; f++) {
+            for (GenericMove move : GenericMove.values()) {
+                fill(a[generic(fams, f, move)], b, generic(fams, f, move), kl.generic(f, move), f);
+            }
+        }
+        for (int o = 0; o < oracleTruths.size(); o++) {
+            KindLikelihood.Coefficients c = kl.coefficients(kl.statusQuoRates(), oracleTruths.get(o), kl.overdispersions());
+            fill(a[monitored + o], b, monitored + o, c, -1);
+        }
+        return new Statistics(a, b, monitored);
+    }
+
+    private void fill(double[] a, double[] b, int m, KindLikelihood.Coefficients c, int only) {
+        for (int k = 0; k < a.length; k++) {
+            a[k] = only < 0 || kl.family()[k] == only ? c.perEvent()[k] : 0;
+        }
+        for (int f = 0; f < families.size(); f++) {
+            if (only < 0 || f == only) {
+                b[m] += c.perPeriod()[f];
+            }
+        }
     }
 
     /**
-     * The CUSUM statistics of a run: coefficients per event of each indicator and per quarter of exposure; the first
+     * The CUSUM statistics of a run: coefficients per event of each kind and per quarter of exposure; the first
      * {@code monitored} are the pipeline's, the rest oracles. Two more statistics follow the CUSUMs in every result
-     * array: the trailing posterior of WEAKENING and of STRENGTHENING.
+     * array: the trailing posterior of WEAKENING and of STRENGTHENING, then the signature indicator.
      */
-    record Statistics(double[][] a, double[] b, int monitored) {
+    record Statistics(double[][] a, double[] b, int monitored, int[] active, boolean probabilities) {
+
+        Statistics(double[][] a, double[] b, int monitored) {
+            this(a, b, monitored, java.util.stream.IntStream.range(0, b.length).toArray(), true);
+        }
+
+        /**
+         * The same statistics with only these CUSUMs evaluated (the whole-scenario ones always, for the trailing
+         * posterior), and the trailing probabilities only when asked: a faster run; the others stay at 0.
+         */
+        Statistics only(int[] cusums, boolean withProbabilities) {
+            java.util.TreeSet<Integer> set = new java.util.TreeSet<>(List.of(0, 1));
+            for (int m : cusums) {
+                set.add(m);
+            }
+            return new Statistics(a, b, monitored, set.stream().mapToInt(Integer::intValue).toArray(), withProbabilities);
+        }
 
         int cusums() {
             return b.length;
         }
 
-        /** All statistics: the CUSUMs and the two trailing probabilities. */
+        /** All statistics: the CUSUMs, the two trailing probabilities and the signature indicator. */
         int size() {
-            return b.length + 2;
+            return b.length + 3;
         }
 
         int probability(int direction) {
             return b.length + direction;
         }
-    }
 
-    /** A truth's event kinds: indicator sets, rates, the family whose multiplier they take, per-statistic increments. */
-    record Kinds(int[][] sets, double[] rates, int[] family, double[][] increments) {
-    }
-
-    /** The kinds, their rates and their increments of every statistic under a truth (multipliers per indicator). */
-    Kinds kindsUnder(double[] multiplier, Statistics stats) {
-        Map<String, Double> byId = new LinkedHashMap<>();
-        for (int i = 0; i < indicators; i++) {
-            byId.put(model.indicatorIds().get(i), multiplier[i]);
+        /** 1 once a confirmed signature event happened (a signature alert), else 0; it alarms above 1/2. */
+        int signature() {
+            return b.length + 2;
         }
-        List<EventKinds.Kind> list = statusQuoKinds.under(model, dyad, byId).kinds();
-        int n = list.size();
-        int[][] sets = new int[n][];
-        double[] rates = new double[n];
-        int[] family = new int[n];
-        double[][] inc = new double[stats.cusums()][n];
-        for (int k = 0; k < n; k++) {
-            sets[k] = list.get(k).indicators().stream().mapToInt(model::index).toArray();
-            rates[k] = list.get(k).rate();
-            family[k] = families.indexOf(list.get(k).family());
-            for (int m = 0; m < stats.cusums(); m++) {
-                for (int i : sets[k]) {
-                    inc[m][k] += stats.a()[m][i];
+    }
+
+    /**
+     * A truth's event kinds: rates, the family whose multiplier they take, per-statistic increments ([statistic][kind]),
+     * and whether a kind is a signature event (one confirmed event raises a signature alert).
+     */
+    record Kinds(double[] rates, int[] family, double[][] increments, boolean[] signature) {
+
+        /** The same kinds at other rates (a history whose true rates were drawn from the posterior). */
+        Kinds withRates(double[] newRates) {
+            return new Kinds(newRates, family, increments, signature);
+        }
+    }
+
+    /** The kinds at the given rates, with their increments of every statistic. */
+    Kinds kindsUnder(double[] rates, Statistics stats) {
+        boolean[] signature = new boolean[rates.length];
+        for (int k = 0; k < rates.length; k++) {
+            signature[k] = kl.isSignature(k);
+        }
+        return new Kinds(rates.clone(), kl.family(), stats.a(), signature);
+    }
+
+    /** Posterior draws of the true rates used to judge each statistic's drift ({@link #drifts}). */
+    static final int DRIFT_DRAWS = 20_000;
+
+    /**
+     * Each monitored statistic's status-quo drift (expected increment per quarter, {@code Σ λ_kind a_kind + b}) at the
+     * stored baselines and the share of {@link #DRIFT_DRAWS} posterior draws of the true rates under which it is
+     * positive; a statistic whose share exceeds its allotment ({@link KindLikelihood#allotment}) is not monitored, a
+     * generic one is monitored with the factor {@link KindLikelihood#genericFactor} chose (none: not monitored).
+     */
+    List<StatisticDrift> drifts(Statistics stats, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int monitored = stats.monitored();
+        int[] upward = new int[monitored];
+        for (int r = 0; r < DRIFT_DRAWS; r++) {
+            double[] rates = drawStatusQuo(random);
+            for (int m = 0; m < monitored; m++) {
+                if (drift(stats, m, rates) > 0) {
+                    upward[m]++;
                 }
             }
         }
-        return new Kinds(sets, rates, family, inc);
+        double[] point = statusQuo();
+        List<StatisticDrift> drifts = new java.util.ArrayList<>();
+        for (int m = 0; m < monitored; m++) {
+            double p = upward[m] / (double) DRIFT_DRAWS;
+            boolean generic = m >= 2 + 2 * families.size();
+            boolean kept = m < 2 || p <= KindLikelihood.allotment(model.catalog());
+            if (generic) {
+                int g = m - 2 - 2 * families.size();
+                kept = !Double.isNaN(kl.genericFactor(families.get(g / 2), GenericMove.values()[g % 2]));
+            }
+            drifts.add(new StatisticDrift(label(m), drift(stats, m, point), p, kept));
+        }
+        return drifts;
+    }
+
+    private static double drift(Statistics stats, int m, double[] rates) {
+        double d = stats.b()[m];
+        for (int k = 0; k < rates.length; k++) {
+            d += rates[k] * stats.a()[m][k];
+        }
+        return d;
+    }
+
+    /** The name of monitored statistic m. */
+    String label(int m) {
+        int fams = families.size();
+        if (m < 2) {
+            return "whole " + CusumState.MONITORED.get(m);
+        }
+        if (m < 2 + 2 * fams) {
+            return "family " + families.get((m - 2) / 2) + " " + CusumState.MONITORED.get((m - 2) % 2);
+        }
+        int g = m - 2 - 2 * fams;
+        GenericMove move = GenericMove.values()[g % 2];
+        double factor = kl.genericFactor(families.get(g / 2), move);
+        return "generic " + families.get(g / 2) + " " + move + (Double.isNaN(factor) ? " (no factor holds)"
+                : String.format(java.util.Locale.ROOT, " x%.2g", factor));
+    }
+
+    /**
+     * True status-quo rates drawn from the window's posterior ({@link KindLikelihood#shape}): each kind's rate times a
+     * Gamma multiplier of mean 1 and shape its window count (1/2 for the half pseudo-event), independently.
+     */
+    double[] drawStatusQuo(SplittableRandom random) {
+        double[] r = kl.statusQuoRates();
+        for (int k = 0; k < r.length; k++) {
+            if (!Double.isInfinite(kl.shape(k))) {
+                r[k] *= PoissonMath.sampleGammaMultiplier(kl.shape(k), random);
+            }
+        }
+        return r;
     }
 
     /**
@@ -209,8 +328,8 @@ final class PipelineSimulation {
             }
             Kinds kinds = q < changeAt ? before : after;
             for (int f = 0; f < multipliers.length; f++) {
-                multipliers[f] = Double.isInfinite(familyShape[f]) ? 1
-                        : PoissonMath.sampleGammaMultiplier(familyShape[f], random);
+                double k = kl.overdispersion(f);
+                multipliers[f] = Double.isInfinite(k) ? 1 : PoissonMath.sampleGammaMultiplier(k, random);
             }
             int events = 0;
             for (int k = 0; k < kinds.rates().length; k++) {
@@ -239,13 +358,16 @@ final class PipelineSimulation {
             for (int e = 0; e < events; e++) {
                 double u = times[e];
                 evaluate(u, since, state, partial, stats, trailW, trailS, limits, maxima, firstAlarm);
-                for (int m = 0; m < cusums; m++) {
+                for (int m : stats.active()) {
                     partial[m] += kinds.increments()[m][kindOf[e]];
                 }
                 evaluate(u, since, state, partial, stats, trailW, trailS, limits, maxima, firstAlarm);
+                if (kinds.signature()[kindOf[e]]) {
+                    record(stats.signature(), 1, u, since, limits, maxima, firstAlarm);
+                }
             }
             evaluate(1, since, state, partial, stats, trailW, trailS, limits, maxima, firstAlarm);
-            for (int m = 0; m < cusums; m++) {
+            for (int m : stats.active()) {
                 state[m] = Math.max(0, state[m] + partial[m] + stats.b()[m]);
             }
             trailing[q % (HORIZON - 1)][0] = partial[0] + stats.b()[0];
@@ -260,9 +382,12 @@ final class PipelineSimulation {
 
     private void evaluate(double u, double since, double[] state, double[] partial, Statistics stats, double trailW,
                           double trailS, double[] limits, double[] maxima, double[] firstAlarm) {
-        for (int m = 0; m < state.length; m++) {
+        for (int m : stats.active()) {
             double v = Math.max(0, state[m] + partial[m] + u * stats.b()[m]);
             record(m, v, u, since, limits, maxima, firstAlarm);
+        }
+        if (!stats.probabilities()) {
+            return;
         }
         double lw = trailW + partial[0] + u * stats.b()[0];
         double ls = trailS + partial[1] + u * stats.b()[1];

@@ -4,6 +4,7 @@ import io.dyadwatch.catalog.Catalog;
 import io.dyadwatch.catalog.DyadProfile;
 import io.dyadwatch.catalog.Indicator;
 import io.dyadwatch.catalog.baseline.BaselineInfo;
+import io.dyadwatch.catalog.baseline.RatePosterior;
 import io.dyadwatch.model.assessment.Scenario;
 import io.dyadwatch.model.event.Dyad;
 import java.util.ArrayList;
@@ -18,11 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The scenario model of a catalog (explained with a worked example in {@code docs/model.md}).
  *
- * <p>For dyad d, indicator i and scenario s the expected count of confirmed events per quarter is
- * {@code λ(i,s) = baseline(d,i) * relativeRate(i,s)}; counts over an exposure of e quarters are negative binomial with
- * mean {@code e λ(i,s)} and size {@code e k(family of i)} (Poisson when the dyad has no estimated dispersion), and
- * independent given the scenario. Every observed indicator takes part, including those with no events (absence is
- * evidence, for observed time only); an indicator with exposure 0 takes no part.
+ * <p>Each confirmed event is one observation of its kind, the set of indicators it matched ({@link KindLikelihood}):
+ * per family, the number of its events over an exposure of e quarters is negative binomial (mean e Λ_f(s), the
+ * predictive size for the baselines' uncertainty), and given that number the kinds are multinomial; families are
+ * independent given the scenario. Each indicator's marginal rate is {@code λ(i,s) = baseline(d,i) x relativeRate(i,s)}
+ * for a single-indicator kind, a kind of several moving by the geometric mean of theirs. Every observed family takes
+ * part, including those with no events (absence is evidence, for observed time only); a family with exposure 0 takes
+ * no part. Per family, out-of-scenario ratios ({@link GenericMove}) test the status quo alone.
  *
  * <p>Immutable and thread-safe; build it once per catalog. {@link #assess} does no I/O. Alarm thresholds are
  * calibrated by simulating the pipeline on first use per dyad ({@link ThresholdCalibrator}) and then cached.
@@ -40,12 +43,12 @@ public final class ScenarioModel {
     private final Map<Dyad, CusumThresholds> thresholds = new ConcurrentHashMap<>();
 
     /**
-     * Precomputed rates of one dyad, per indicator i and scenario s: {@code lambda[i][s]}, NB size {@code size[i]}
-     * (infinite for Poisson), the LLR against STATUS_QUO per confirmed event {@code perEvent[i][s]} and per quarter
-     * of exposure {@code perPeriod[i][s]}, the family index of each indicator, ln prior[s].
+     * Precomputed parameters of one dyad: each indicator's marginal rate per scenario {@code lambda[i][s]} (baseline x
+     * relative rate) and its family's overdispersion {@code size[i]} (infinite for Poisson), the family index of each
+     * indicator, ln prior[s], and the likelihood of what is counted ({@link KindLikelihood}).
      */
-    record DyadParameters(Dyad dyad, double[][] lambda, double[] size, double[][] perEvent, double[][] perPeriod,
-                          int[] family, List<String> families, double[] logPrior, double[] prior) {
+    record DyadParameters(Dyad dyad, double[][] lambda, double[] size, int[] family, List<String> families,
+                          double[] logPrior, double[] prior, KindLikelihood kinds) {
     }
 
     /** The model of a catalog. */
@@ -72,8 +75,6 @@ public final class ScenarioModel {
         int n = indicatorIds.size();
         double[][] lambda = new double[n][SCENARIOS.length];
         double[] size = new double[n];
-        double[][] perEvent = new double[n][SCENARIOS.length];
-        double[][] perPeriod = new double[n][SCENARIOS.length];
         int[] family = new int[n];
         for (int i = 0; i < n; i++) {
             Indicator indicator = catalog.indicators().get(i);
@@ -82,10 +83,6 @@ public final class ScenarioModel {
             for (Scenario s : SCENARIOS) {
                 lambda[i][s.ordinal()] = profile.baseline(indicator.id()) * indicator.relativeRate(s);
             }
-            for (Scenario s : SCENARIOS) {
-                perEvent[i][s.ordinal()] = NegativeBinomial.perEvent(lambda[i][SQ], lambda[i][s.ordinal()], size[i]);
-                perPeriod[i][s.ordinal()] = NegativeBinomial.perPeriod(lambda[i][SQ], lambda[i][s.ordinal()], size[i]);
-            }
         }
         double[] logPrior = new double[SCENARIOS.length];
         double[] prior = new double[SCENARIOS.length];
@@ -93,7 +90,8 @@ public final class ScenarioModel {
             prior[s.ordinal()] = profile.priors().get(s);
             logPrior[s.ordinal()] = Math.log(prior[s.ordinal()]);
         }
-        return new DyadParameters(profile.dyad(), lambda, size, perEvent, perPeriod, family, families, logPrior, prior);
+        return new DyadParameters(profile.dyad(), lambda, size, family, families, logPrior, prior,
+                new KindLikelihood(catalog, profile));
     }
 
     /** The catalog this model was built from. */
@@ -108,6 +106,59 @@ public final class ScenarioModel {
     public BaselineInfo baselineInfo(Dyad dyad) {
         parameters(dyad);
         return catalog.dyad(dyad).baselineInfo();
+    }
+
+    /**
+     * The uncertainty of a dyad's status-quo rate of an indicator: the window's Gamma posterior (confirmed events + 1/2
+     * over the window's quarters), or a judgement taken as worth a 24-quarter window; null for a signature indicator
+     * whose rate is a judgement taken as stated ({@link #isSignature}).
+     */
+    public RatePosterior baselinePosterior(Dyad dyad, String indicatorId) {
+        parameters(dyad);
+        index(indicatorId);
+        return RatePosterior.of(catalog, catalog.dyad(dyad), indicatorId);
+    }
+
+    /**
+     * True when one confirmed event of this indicator is a signature event for this dyad (a signature alert, inside the
+     * false-alarm budget): the catalog marks it and the dyad's status-quo rate of it is the judged one.
+     */
+    public boolean isSignature(Dyad dyad, String indicatorId) {
+        parameters(dyad);
+        return KindLikelihood.isSignature(catalog, catalog.dyad(dyad), indicatorId);
+    }
+
+    /** The signature indicators of a dyad ({@link #isSignature}), catalog order. */
+    public List<String> signatureIndicators(Dyad dyad) {
+        return indicatorIds.stream().filter(id -> isSignature(dyad, id)).toList();
+    }
+
+    /**
+     * Each candidate statistic's status-quo drift and the chance a rate error the window allows turns it upward; the
+     * statistics whose chance exceeds their allotment are not monitored (docs/model.md, section 8).
+     */
+    public List<StatisticDrift> drifts(Dyad dyad) {
+        parameters(dyad);
+        PipelineSimulation sim = PipelineSimulation.of(this, dyad);
+        return sim.drifts(sim.statistics(List.of()), catalog.cusum().seed());
+    }
+
+    /**
+     * The factor of a family's out-of-scenario check (x2, x3, ... for a rise; x0.5, ... for a fall): the mildest whose
+     * drift holds under the baselines' uncertainty; NaN when the family has none (not checked).
+     */
+    public double genericFactor(Dyad dyad, String family, GenericMove move) {
+        return parameters(dyad).kinds().genericFactor(family, move);
+    }
+
+    /** The split of the false-alarm budget between the classes of statistics, as a sentence. */
+    public static String budgetShares() {
+        ThresholdCalibrator.Shares s = ThresholdCalibrator.SHARES;
+        return String.format(java.util.Locale.ROOT, "Budget split: each statistic's per-history alarm probability is its"
+                + " share x alpha: whole-scenario CUSUM %.0f shares each, family CUSUM %.0f, out-of-scenario CUSUM %.0f,"
+                + " probability level %.0f%s; signature alerts take what their judged rates give; alpha is the largest"
+                + " that holds the budget in both held-out samples.", s.whole(), s.family(), s.generic(), s.probability(),
+                s.probability() == 0 ? " (dropped)" : "");
     }
 
     /** Expected count of an indicator in one quarter under a scenario: baseline x relative rate. */
@@ -148,81 +199,95 @@ public final class ScenarioModel {
      * Assesses counts with an exposure per indicator (coverage): an indicator's expected count scales with its
      * exposure, and an indicator with exposure 0 was not observed and adds no term at all (its count, if any, is
      * ignored). With nothing observed the posterior is the prior.
+     *
+     * <p>Per-indicator counts cannot say which indicators one event matched: each count is read as that many events
+     * matching that indicator alone (the rule for an event of no known kind, {@link KindLikelihood#resolve}). Pass
+     * {@link KindCounts} to {@link #assess(Dyad, KindCounts, Exposure)} to count each event once. A family's exposure
+     * is the largest of its indicators'.
      */
     public Assessment assess(Dyad dyad, Map<String, Double> counts, Exposure exposure) {
+        checkCounts(counts);
+        return assess(dyad, KindCounts.ofSingleIndicators(counts), exposure);
+    }
+
+    /**
+     * Assesses confirmed events by kind (the set of indicators each matched: one observation per event) with an
+     * exposure per indicator (a family's exposure is the largest of its indicators'; 0 = not observed, no term).
+     */
+    public Assessment assess(Dyad dyad, KindCounts counts, Exposure exposure) {
         DyadParameters p = parameters(dyad);
-        int n = indicatorIds.size();
-        double[] x = new double[n];
+        double[] familyExposure = new double[families.size()];
+        for (int i = 0; i < indicatorIds.size(); i++) {
+            double e = exposure.of(indicatorIds.get(i));
+            familyExposure[p.family()[i]] = Math.max(familyExposure[p.family()[i]], e);
+        }
+        double[] kindCounts = kindVector(p, counts);
+        Evaluation ev = evaluate(p, kindCounts, familyExposure);
+        return ev.toAssessment(indicatorIds, ev.indicatorCounts(), logLikelihood(p, kindCounts, familyExposure));
+    }
+
+    private static void checkCounts(Map<String, Double> counts) {
         counts.forEach((id, count) -> {
             if (count == null || !(count >= 0) || count.isInfinite()) {
                 throw new IllegalArgumentException("count of '" + id + "' must be finite and >= 0, got " + count);
             }
-            x[index(id)] = count;
         });
-        double[] logLikelihood = new double[SCENARIOS.length];
-        double[][] familyLlr = new double[families.size()][SCENARIOS.length];
-        List<IndicatorContribution> contributions = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            double e = exposure.of(indicatorIds.get(i));
-            EnumMap<Scenario, Double> expected = new EnumMap<>(Scenario.class);
-            EnumMap<Scenario, Double> terms = new EnumMap<>(Scenario.class);
-            for (Scenario s : SCENARIOS) {
-                int k = s.ordinal();
-                expected.put(s, e * p.lambda()[i][k]);
-                double term = e == 0 ? 0 : x[i] * p.perEvent()[i][k] + e * p.perPeriod()[i][k];
-                terms.put(s, term);
-                familyLlr[p.family()[i]][k] += term;
-            }
-            if (e > 0) {
-                addLogLikelihood(logLikelihood, p, i, x[i], e);
-            }
-            contributions.add(new IndicatorContribution(indicatorIds.get(i), x[i], expected, terms, e));
-        }
-        EnumMap<Scenario, Double> ll = new EnumMap<>(Scenario.class);
-        EnumMap<Scenario, Double> llr = new EnumMap<>(Scenario.class);
-        double[] llrArray = new double[SCENARIOS.length];
-        for (Scenario s : SCENARIOS) {
-            int k = s.ordinal();
-            ll.put(s, logLikelihood[k]);
-            // the sum of the terms, not the difference of log-likelihoods: exact 0 for unobserved indicators
-            double sum = 0;
-            for (IndicatorContribution c : contributions) {
-                sum += c.llrVsStatusQuo().get(s);
-            }
-            llrArray[k] = sum;
-            llr.put(s, sum);
-        }
-        Map<String, Map<Scenario, Double>> byFamily = new LinkedHashMap<>();
-        for (int f = 0; f < families.size(); f++) {
-            EnumMap<Scenario, Double> m = new EnumMap<>(Scenario.class);
-            for (Scenario s : SCENARIOS) {
-                m.put(s, familyLlr[f][s.ordinal()]);
-            }
-            byFamily.put(families.get(f), m);
-        }
-        return new Assessment(dyad, counts, ll, posterior(p, llrArray), llr, contributions, byFamily);
     }
 
     /**
-     * Adds indicator i's NB log-probability under every scenario ({@link NegativeBinomial#logPmf}), with the part that
-     * is the same under every scenario computed once (this runs after every event in the pipeline).
+     * Kind counts as a vector of the dyad's kinds, an unknown set resolved by {@link KindLikelihood#resolve}; the last
+     * entry counts the events of no known kind.
      */
-    private static void addLogLikelihood(double[] logLikelihood, DyadParameters p, int i, double n, double e) {
-        double k = p.size()[i];
-        if (Double.isInfinite(k)) {
-            double common = n * Math.log(e) - PoissonMath.logFactorial(n);
-            for (int s = 0; s < SCENARIOS.length; s++) {
-                double lambda = p.lambda()[i][s];
-                logLikelihood[s] += common + n * Math.log(lambda) - e * lambda;
+    private double[] kindVector(DyadParameters p, KindCounts counts) {
+        double[] n = new double[p.kinds().kinds().size() + 1];
+        counts.counts().forEach((ids, count) -> {
+            ids.forEach(this::index);
+            int[] parts = p.kinds().resolve(ids);
+            for (int k : parts) {
+                n[k] += count;
             }
-            return;
+            if (parts.length > 1) {
+                n[n.length - 1] += count;
+            }
+        });
+        return n;
+    }
+
+    /**
+     * ln P(counts | s) of every scenario, observed families only: per family the NB of its total and the multinomial
+     * of its kinds ({@link KindLikelihood}).
+     */
+    private static double[] logLikelihood(DyadParameters p, double[] kindCounts, double[] familyExposure) {
+        KindLikelihood kl = p.kinds();
+        int fams = familyExposure.length;
+        double[] ll = new double[SCENARIOS.length];
+        double[] total = new double[fams];
+        double[] common = new double[fams];
+        for (int k = 0; k < kl.kinds().size(); k++) {
+            total[kl.family()[k]] += kindCounts[k];
+            common[kl.family()[k]] -= PoissonMath.logFactorial(kindCounts[k]);
         }
-        double r = e * k;
-        double common = n == 0 ? 0 : PoissonMath.logGamma(n + r) - PoissonMath.logGamma(r) - PoissonMath.logFactorial(n);
-        for (int s = 0; s < SCENARIOS.length; s++) {
-            double lambda = p.lambda()[i][s];
-            logLikelihood[s] += common + r * Math.log(k / (k + lambda)) + (n == 0 ? 0 : n * Math.log(lambda / (k + lambda)));
+        for (Scenario s : SCENARIOS) {
+            double[] familyRate = new double[fams];
+            for (int k = 0; k < kl.kinds().size(); k++) {
+                familyRate[kl.family()[k]] += kl.rate(k, s);
+            }
+            double sum = 0;
+            for (int f = 0; f < fams; f++) {
+                if (familyExposure[f] > 0) {
+                    sum += NegativeBinomial.logPmf(total[f], familyExposure[f], familyRate[f], kl.size(f))
+                            + PoissonMath.logFactorial(total[f]) + common[f];
+                }
+            }
+            for (int k = 0; k < kl.kinds().size(); k++) {
+                int f = kl.family()[k];
+                if (familyExposure[f] > 0 && kindCounts[k] > 0) {
+                    sum += kindCounts[k] * Math.log(kl.rate(k, s) / familyRate[f]);
+                }
+            }
+            ll[s.ordinal()] = sum;
         }
+        return ll;
     }
 
     /** Posterior from the priors and log-likelihood ratios against STATUS_QUO (log-sum-exp). */
@@ -294,9 +359,10 @@ public final class ScenarioModel {
     }
 
     /**
-     * The same judgement as {@link #assess(Dyad, Map, double)} for the posterior and the log-likelihood ratios (whole
-     * and per family), without the per-indicator breakdown (computed on request by {@link Evaluation#term}): the path
-     * taken once per report. Every indicator observed for {@code exposure} periods.
+     * The same judgement as {@link #assess(Dyad, Map, double)} for the posterior and the log-likelihood ratios (whole,
+     * per family and the generic moves), without the per-indicator breakdown (computed on request by
+     * {@link Evaluation#term}). Every indicator observed for {@code exposure} periods. Each indicator count is read as
+     * that many single-indicator events; {@link #evaluate(Dyad, KindCounts, double)} counts each event once.
      *
      * @param counts   confirmed events per indicator, in {@link #indicatorIds()} order; each finite and &gt;= 0
      * @param exposure periods of observation, &gt; 0
@@ -312,7 +378,8 @@ public final class ScenarioModel {
 
     /**
      * {@link #evaluate(Dyad, double[], double)} with an exposure per indicator ({@link #indicatorIds()} order):
-     * coverage. An indicator with exposure 0 was not observed and adds no term.
+     * coverage. A family's exposure is the largest of its indicators'; a family with exposure 0 was not observed and
+     * adds no term.
      */
     public Evaluation evaluate(Dyad dyad, double[] counts, double[] exposure) {
         DyadParameters p = parameters(dyad);
@@ -321,8 +388,8 @@ public final class ScenarioModel {
             throw new IllegalArgumentException("expected " + n + " counts and exposures, got " + counts.length + " and "
                     + exposure.length);
         }
-        double[] llr = new double[SCENARIOS.length];
-        double[][] familyLlr = new double[families.size()][SCENARIOS.length];
+        double[] kindCounts = new double[p.kinds().kinds().size() + 1];
+        double[] familyExposure = new double[families.size()];
         for (int i = 0; i < n; i++) {
             double x = counts[i];
             double e = exposure[i];
@@ -332,37 +399,107 @@ public final class ScenarioModel {
             if (!(e >= 0) || Double.isInfinite(e)) {
                 throw new IllegalArgumentException("exposure of '" + indicatorIds.get(i) + "' must be finite and >= 0, got " + e);
             }
-            if (e == 0) {
-                continue;
+            kindCounts[p.kinds().singleton(indicatorIds.get(i))] += x;
+            familyExposure[p.family()[i]] = Math.max(familyExposure[p.family()[i]], e);
+        }
+        return evaluate(p, kindCounts, familyExposure);
+    }
+
+    /**
+     * The judgement of confirmed events counted by kind, each event ONE observation of the set of indicators it
+     * matched ({@link KindLikelihood}); an event whose set is no known kind counts as the known kinds that make it up
+     * ({@link Evaluation#unknownKindEvents()} says how many). Every family observed for {@code exposure} quarters
+     * (0: nothing observed, the posterior is the prior).
+     *
+     * @throws IllegalArgumentException for an unwatched dyad, an unknown indicator id or an exposure not finite and &gt;= 0
+     */
+    public Evaluation evaluate(Dyad dyad, KindCounts counts, double exposure) {
+        double[] e = new double[families.size()];
+        java.util.Arrays.fill(e, exposure);
+        return evaluate(dyad, counts, e);
+    }
+
+    /**
+     * {@link #evaluate(Dyad, KindCounts, double)} with an exposure per family, in catalog family order
+     * ({@code catalog().families()}): a family with exposure 0 adds no term.
+     */
+    public Evaluation evaluate(Dyad dyad, KindCounts counts, double[] exposurePerFamily) {
+        DyadParameters p = parameters(dyad);
+        if (exposurePerFamily.length != families.size()) {
+            throw new IllegalArgumentException("expected " + families.size() + " family exposures, got "
+                    + exposurePerFamily.length);
+        }
+        for (double e : exposurePerFamily) {
+            if (!(e >= 0) || Double.isInfinite(e)) {
+                throw new IllegalArgumentException("exposure must be finite and >= 0, got " + e);
             }
-            for (int k = 0; k < SCENARIOS.length; k++) {
-                double term = x * p.perEvent()[i][k] + e * p.perPeriod()[i][k];
-                llr[k] += term;
-                familyLlr[p.family()[i]][k] += term;
+        }
+        return evaluate(p, kindVector(p, counts), exposurePerFamily.clone());
+    }
+
+    /** The core: kind counts (the last entry: events of no known kind) and family exposures. */
+    private Evaluation evaluate(DyadParameters p, double[] kindCounts, double[] familyExposure) {
+        KindLikelihood kl = p.kinds();
+        int fams = families.size();
+        double[][] familyLlr = new double[fams][SCENARIOS.length];
+        double[][] genericLlr = new double[fams][GenericMove.values().length];
+        for (Scenario s : SCENARIOS) {
+            addTerms(kl, kl.scenario(s), kindCounts, familyExposure, familyLlr, s.ordinal(), -1);
+        }
+        for (int f = 0; f < fams; f++) {
+            for (GenericMove move : GenericMove.values()) {
+                addTerms(kl, kl.generic(f, move), kindCounts, familyExposure, genericLlr, move.ordinal(), f);
+            }
+        }
+        double[] llr = new double[SCENARIOS.length];
+        for (int f = 0; f < fams; f++) {
+            for (int s = 0; s < SCENARIOS.length; s++) {
+                llr[s] += familyLlr[f][s];
             }
         }
         double[] posterior = new double[SCENARIOS.length];
         posterior(p, llr).forEach((s, v) -> posterior[s.ordinal()] = v);
-        return new Evaluation(p, counts.clone(), exposure.clone(), posterior, llr, familyLlr);
+        return new Evaluation(p, kindCounts, familyExposure, posterior, llr, familyLlr, genericLlr);
     }
 
-    /** What {@link #evaluate} found: posterior and log-likelihood ratios by scenario (whole and per family), terms per indicator. */
+    /** Adds a hypothesis' terms per family into {@code into[f][column]} (only family {@code only} when >= 0). */
+    private static void addTerms(KindLikelihood kl, KindLikelihood.Coefficients c, double[] kindCounts,
+                                 double[] familyExposure, double[][] into, int column, int only) {
+        for (int k = 0; k < kl.kinds().size(); k++) {
+            int f = kl.family()[k];
+            if ((only < 0 || f == only) && familyExposure[f] > 0 && kindCounts[k] != 0) {
+                into[f][column] += kindCounts[k] * c.perEvent()[k];
+            }
+        }
+        for (int f = 0; f < familyExposure.length; f++) {
+            if ((only < 0 || f == only) && familyExposure[f] > 0) {
+                into[f][column] += familyExposure[f] * c.perPeriod()[f];
+            }
+        }
+    }
+
+    /**
+     * What {@link #evaluate} found: posterior and log-likelihood ratios by scenario (whole and per family), the
+     * generic moves of each family against the status quo alone, and terms per indicator (an attribution).
+     */
     public static final class Evaluation {
         private final DyadParameters parameters;
-        private final double[] counts;
-        private final double[] exposure;
+        private final double[] kindCounts;
+        private final double[] familyExposure;
         private final double[] posterior;
         private final double[] llr;
         private final double[][] familyLlr;
+        private final double[][] genericLlr;
 
-        Evaluation(DyadParameters parameters, double[] counts, double[] exposure, double[] posterior, double[] llr,
-                   double[][] familyLlr) {
+        Evaluation(DyadParameters parameters, double[] kindCounts, double[] familyExposure, double[] posterior,
+                   double[] llr, double[][] familyLlr, double[][] genericLlr) {
             this.parameters = parameters;
-            this.counts = counts;
-            this.exposure = exposure;
+            this.kindCounts = kindCounts;
+            this.familyExposure = familyExposure;
             this.posterior = posterior;
             this.llr = llr;
             this.familyLlr = familyLlr;
+            this.genericLlr = genericLlr;
         }
 
         /** P(scenario | counts). */
@@ -386,11 +523,23 @@ public final class ScenarioModel {
 
         /** The log-likelihood ratio of a move of one family alone toward a scenario: that family's CUSUM increment. */
         public double familyLlrVsStatusQuo(String family, Scenario scenario) {
+            return familyLlr[familyIndex(family)][scenario.ordinal()];
+        }
+
+        /**
+         * The log-likelihood ratio of a generic move of one family (every kind of it x2 or x0.5) against the status
+         * quo: the increment of that family's out-of-scenario CUSUM (docs/model.md, "No scenario fits").
+         */
+        public double genericLlrVsStatusQuo(String family, GenericMove move) {
+            return genericLlr[familyIndex(family)][move.ordinal()];
+        }
+
+        private int familyIndex(String family) {
             int f = parameters.families().indexOf(family);
             if (f < 0) {
                 throw new IllegalArgumentException("unknown family '" + family + "'; families: " + parameters.families());
             }
-            return familyLlr[f][scenario.ordinal()];
+            return f;
         }
 
         /** Every family's log-likelihood ratios, as {@link Assessment#familyLlrVsStatusQuo()}. */
@@ -406,29 +555,113 @@ public final class ScenarioModel {
             return byFamily;
         }
 
-        /** Indicator {@code i}'s term of {@link #llrVsStatusQuo}: the terms of all indicators sum to it (0 when unobserved). */
+        /**
+         * Indicator {@code i}'s share of {@link #llrVsStatusQuo} (an attribution; the terms of all indicators sum to
+         * it, 0 when unobserved): each event's term split equally over the indicators of its kind, each family's
+         * per-period term over the family's indicators in proportion to their status-quo rates.
+         */
         public double term(int i, Scenario scenario) {
-            int k = scenario.ordinal();
-            return exposure[i] == 0 ? 0 : counts[i] * parameters.perEvent()[i][k] + exposure[i] * parameters.perPeriod()[i][k];
+            KindLikelihood kl = parameters.kinds();
+            int f = parameters.family()[i];
+            if (familyExposure[f] == 0) {
+                return 0;
+            }
+            KindLikelihood.Coefficients c = kl.scenario(scenario);
+            double term = 0;
+            for (int k = 0; k < kl.kinds().size(); k++) {
+                List<String> set = kl.kinds().get(k);
+                if (kindCounts[k] != 0 && set.contains(indicatorId(i))) {
+                    term += kindCounts[k] * c.perEvent()[k] / set.size();
+                }
+            }
+            double familyRate = 0;
+            for (int j = 0; j < parameters.family().length; j++) {
+                if (parameters.family()[j] == f) {
+                    familyRate += parameters.lambda()[j][SQ];
+                }
+            }
+            return term + familyExposure[f] * c.perPeriod()[f] * parameters.lambda()[i][SQ] / familyRate;
         }
 
-        /** The counts evaluated, in {@link ScenarioModel#indicatorIds()} order (a copy). */
+        private String indicatorId(int i) {
+            return parameters.kinds().indicatorIds().get(i);
+        }
+
+        /** Confirmed events per indicator, in {@link ScenarioModel#indicatorIds()} order: an event counts for each of its indicators. */
         public double[] counts() {
-            return counts.clone();
+            return indicatorCounts();
         }
 
-        /** The exposure evaluated, in quarters: the largest of the indicators' (all equal for a uniform exposure). */
+        double[] indicatorCounts() {
+            KindLikelihood kl = parameters.kinds();
+            double[] c = new double[parameters.family().length];
+            for (int k = 0; k < kl.kinds().size(); k++) {
+                if (kindCounts[k] != 0) {
+                    for (String id : kl.kinds().get(k)) {
+                        c[kl.indicatorIds().indexOf(id)] += kindCounts[k];
+                    }
+                }
+            }
+            return c;
+        }
+
+        /** The confirmed events evaluated, by kind (events of no known kind as the known kinds they were read as). */
+        public KindCounts kindCounts() {
+            Map<List<String>, Double> m = new LinkedHashMap<>();
+            List<List<String>> kinds = parameters.kinds().kinds();
+            for (int k = 0; k < kinds.size(); k++) {
+                if (kindCounts[k] != 0) {
+                    m.put(kinds.get(k), kindCounts[k]);
+                }
+            }
+            return new KindCounts(m);
+        }
+
+        /** Events whose indicator set was no known kind, each counted as the known kinds that make it up. */
+        public double unknownKindEvents() {
+            return kindCounts[kindCounts.length - 1];
+        }
+
+        /** The exposure evaluated, in quarters: the largest of the families' (all equal for a uniform exposure). */
         public double exposure() {
             double max = 0;
-            for (double e : exposure) {
+            for (double e : familyExposure) {
                 max = Math.max(max, e);
             }
             return max;
         }
 
-        /** Indicator {@code i}'s exposure, in quarters (0: not observed). */
+        /** Indicator {@code i}'s exposure, in quarters (its family's; 0: not observed). */
         public double exposure(int i) {
-            return exposure[i];
+            return familyExposure[parameters.family()[i]];
+        }
+
+        /** The Assessment of this evaluation, with per-indicator contributions (attributions) and log-likelihoods. */
+        Assessment toAssessment(List<String> ids, double[] counts, double[] logLikelihood) {
+            List<IndicatorContribution> contributions = new ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                double e = exposure(i);
+                EnumMap<Scenario, Double> expected = new EnumMap<>(Scenario.class);
+                EnumMap<Scenario, Double> terms = new EnumMap<>(Scenario.class);
+                for (Scenario s : SCENARIOS) {
+                    expected.put(s, e * parameters.lambda()[i][s.ordinal()]);
+                    terms.put(s, term(i, s));
+                }
+                contributions.add(new IndicatorContribution(ids.get(i), counts[i], expected, terms, e));
+            }
+            EnumMap<Scenario, Double> ll = new EnumMap<>(Scenario.class);
+            EnumMap<Scenario, Double> llrMap = new EnumMap<>(Scenario.class);
+            for (Scenario s : SCENARIOS) {
+                ll.put(s, logLikelihood[s.ordinal()]);
+                llrMap.put(s, llr[s.ordinal()]);
+            }
+            Map<String, Double> byId = new LinkedHashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                if (counts[i] != 0) {
+                    byId.put(ids.get(i), counts[i]);
+                }
+            }
+            return new Assessment(parameters.dyad(), byId, ll, posterior(), llrMap, contributions, familyLlrVsStatusQuo());
         }
     }
 }

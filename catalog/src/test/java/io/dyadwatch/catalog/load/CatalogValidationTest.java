@@ -111,7 +111,7 @@ class CatalogValidationTest {
         CatalogProblem p = only(CatalogValidation.validate(yaml));
         assertThat(p.line()).isEqualTo(lineOf(yaml, "weight: 3"));
         assertThat(p.field()).isEqualTo("indicators[patrol].weight");
-        assertThat(p.message()).isEqualTo("unknown key 'weight'; allowed: id, family, description, citation, match, rates, rationale, example");
+        assertThat(p.message()).isEqualTo("unknown key 'weight'; allowed: id, family, description, citation, match, rates, rationale, example, signature");
     }
 
     @Test

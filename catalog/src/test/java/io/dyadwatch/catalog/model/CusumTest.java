@@ -48,11 +48,13 @@ class CusumTest {
     void shouldStepTheWholeScenarioAndEveryFamilyWithAnAssessment() {
         ScenarioModel model = new ScenarioModel(Catalog.parse(TestCatalogs.small(), "small"));
         CusumState s = CusumState.initial().step(model.assess(CHN_RUS, Map.of()));
-        // Poisson (no record): no patrols, no statements: LLR(W) = -(0.1-0.5) - (0.4-0.1) = 0.1; LLR(S) < 0
-        assertThat(s.statistic(WEAKENING)).isCloseTo(0.1, within(1e-12));
+        // judgement baselines read with the predictive NB (sizes 24 x 0.5 = 12 and 24 x 0.1 = 2.4): no patrols, no
+        // statements: LLR(W) = 12 ln(12.5/12.1) + 2.4 ln(2.5/2.8) = 0.118; LLR(S) < 0
+        double patrols = 12 * Math.log(12.5 / 12.1);
+        assertThat(s.statistic(WEAKENING)).isCloseTo(patrols + 2.4 * Math.log(2.5 / 2.8), within(1e-12));
         assertThat(s.statistic(STRENGTHENING)).isZero();
-        // the patrol family alone: -(0.1 - 0.5) = 0.4 toward WEAKENING; distancing alone: -(0.4 - 0.1) < 0
-        assertThat(s.familyStatistic("patrols", WEAKENING)).isCloseTo(0.4, within(1e-12));
+        // the patrol family alone toward WEAKENING; distancing alone: 2.4 ln(2.5/2.8) < 0
+        assertThat(s.familyStatistic("patrols", WEAKENING)).isCloseTo(patrols, within(1e-12));
         assertThat(s.familyStatistic("distancing", WEAKENING)).isZero();
         assertThat(s.familyStatistics()).containsOnlyKeys("patrols", "distancing");
     }
@@ -81,12 +83,13 @@ class CusumTest {
         CusumState s = CusumState.initial().step(Map.of(WEAKENING, 0.25, STRENGTHENING, 1.5));
         String json = Json.MAPPER.writeValueAsString(s);
         assertThat(json).isEqualTo("{\"statistics\":{\"WEAKENING\":0.25,\"STRENGTHENING\":1.5},\"periods\":1,"
-                + "\"familyStatistics\":{}}");
+                + "\"familyStatistics\":{},\"genericStatistics\":{}}");
         assertThat(Json.MAPPER.readValue(json, CusumState.class)).isEqualTo(s);
         CusumState old = Json.MAPPER.readValue("{\"statistics\":{\"WEAKENING\":0.25,\"STRENGTHENING\":1.5},\"periods\":1}",
                 CusumState.class);
         assertThat(old).isEqualTo(s);
-        CusumState withFamily = new CusumState(Map.of(WEAKENING, 1.0), 2, Map.of("patrols", Map.of(STRENGTHENING, 2.0)));
+        CusumState withFamily = new CusumState(Map.of(WEAKENING, 1.0), 2, Map.of("patrols", Map.of(STRENGTHENING, 2.0)),
+                Map.of("war-support", Map.of(GenericMove.RISE, 3.0)));
         assertThat(Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(withFamily), CusumState.class)).isEqualTo(withFamily);
     }
 
@@ -107,9 +110,11 @@ class CusumTest {
         ScenarioModel model = new ScenarioModel(catalog);
         for (Dyad dyad : catalog.dyads().keySet()) {
             CusumThresholds t = model.thresholds(dyad);
-            assertThat(t.falseAlarmProbability()).as(dyad.key())
-                    .isLessThanOrEqualTo(ThresholdCalibrator.target(0.05, catalog.cusum().calibrationRuns()));
-            assertThat(t.familyThresholds().keySet()).containsExactlyElementsOf(catalog.families().keySet());
+            double target = ThresholdCalibrator.target(0.05, catalog.cusum().calibrationRuns());
+            assertThat(t.falseAlarmProbability()).as(dyad.key()).isLessThanOrEqualTo(target);
+            assertThat(t.falseAlarmProbabilityPosterior()).as(dyad.key()).isLessThanOrEqualTo(target);
+            assertThat(t.signatureProbability()).as(dyad.key()).isLessThanOrEqualTo(t.falseAlarmProbability());
+            assertThat(catalog.families().keySet()).containsAll(t.genericThresholds().keySet());
             for (Scenario s : CusumState.MONITORED) {
                 assertThat(t.probabilityLevel(s)).isGreaterThanOrEqualTo(CusumThresholds.PROBABILITY_LEVEL_FLOOR);
             }

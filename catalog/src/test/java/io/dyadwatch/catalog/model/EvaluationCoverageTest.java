@@ -42,6 +42,9 @@ class EvaluationCoverageTest {
             }
         }
         assertThat(fast.familyLlrVsStatusQuo("patrols", Scenario.WEAKENING)).isZero();
-        assertThat(CusumState.initial().step(fast)).isEqualTo(CusumState.initial().step(full));
+        CusumState fromFast = CusumState.initial().step(fast);
+        CusumState fromFull = CusumState.initial().step(full);
+        assertThat(fromFast.statistics()).isEqualTo(fromFull.statistics());
+        assertThat(fromFast.familyStatistics()).isEqualTo(fromFull.familyStatistics());
     }
 }

@@ -31,21 +31,25 @@ class ExposureTest {
     void shouldMatchTheNegativeBinomialLogLikelihoodRatioWithScaledMeanAndSize() {
         String id = "exercise-high-end";
         double exposure = 2.5;
-        double l0 = model.expectedCount(dyad, id, Scenario.STATUS_QUO);
-        double l1 = model.expectedCount(dyad, id, Scenario.STRENGTHENING);
-        double k = model.dispersion(dyad, id);
         double x = 3;
+        KindLikelihood kl = model.parameters(dyad).kinds();
+        int kind = kl.singleton(id);
+        int f = kl.families().indexOf("exercises");
+        double l0 = kl.familyRate(f, Scenario.STATUS_QUO);
+        double l1 = kl.familyRate(f, Scenario.STRENGTHENING);
+        double k = kl.size(f);
 
-        IndicatorContribution contribution = contribution(model.assess(dyad, Map.of(id, x), exposure), id);
+        Assessment a = model.assess(dyad, Map.of(id, x), exposure);
 
-        // detection.md with mu = e lambda and size e k: n ln(mu1 (ek + mu0) / (mu0 (ek + mu1))) + ek ln((ek + mu0) / (ek + mu1))
-        double mu0 = exposure * l0;
-        double mu1 = exposure * l1;
-        double size = exposure * k;
-        double expected = x * Math.log(mu1 * (size + mu0) / (mu0 * (size + mu1))) + size * Math.log((size + mu0) / (size + mu1));
+        // the family's NB with mean e Λ and size e k, and the multinomial of its kinds:
+        // n [ln(λ1/λ0) + ln((k + Λ0) / (k + Λ1))] + e k ln((k + Λ0) / (k + Λ1))
+        double shared = Math.log((k + l0) / (k + l1));
+        double expected = x * (Math.log(kl.rate(kind, Scenario.STRENGTHENING) / kl.rate(kind, Scenario.STATUS_QUO)) + shared)
+                + exposure * k * shared;
         assertThat(k).isFinite();
-        assertThat(contribution.llrVsStatusQuo().get(Scenario.STRENGTHENING)).isCloseTo(expected, within(1e-9));
-        assertThat(contribution.expected().get(Scenario.STATUS_QUO)).isCloseTo(mu0, within(1e-12));
+        assertThat(a.familyLlrVsStatusQuo().get("exercises").get(Scenario.STRENGTHENING)).isCloseTo(expected, within(1e-9));
+        assertThat(contribution(a, id).expected().get(Scenario.STATUS_QUO))
+                .isCloseTo(exposure * model.expectedCount(dyad, id, Scenario.STATUS_QUO), within(1e-12));
     }
 
     @Test
@@ -92,11 +96,23 @@ class ExposureTest {
         Map<String, Double> counts = Map.of("exercise-high-end", 2.0, "summit-head-of-state", 1.0);
         for (Dyad d : List.of(dyad, Dyad.parse("IRN-RUS"))) {
             Assessment a = model.assess(d, counts, 0.6);
+            KindLikelihood kl = model.parameters(d).kinds();
             for (Scenario s : Scenario.values()) {
+                // per family: NB of its total (mean e Λ, size e k) times the multinomial of its kinds
                 double byHand = 0;
-                for (var i : catalog.indicators()) {
-                    byHand += NegativeBinomial.logPmf(counts.getOrDefault(i.id(), 0.0), 0.6,
-                            model.expectedCount(d, i.id(), s), model.dispersion(d, i.id()));
+                for (int f = 0; f < kl.families().size(); f++) {
+                    double total = 0;
+                    double rate = kl.familyRate(f, s);
+                    double multinomial = 0;
+                    for (var e : counts.entrySet()) {
+                        int k = kl.singleton(e.getKey());
+                        if (kl.family()[k] == f) {
+                            total += e.getValue();
+                            multinomial += e.getValue() * Math.log(kl.rate(k, s) / rate) - PoissonMath.logFactorial(e.getValue());
+                        }
+                    }
+                    byHand += NegativeBinomial.logPmf(total, 0.6, rate, kl.size(f)) + PoissonMath.logFactorial(total)
+                            + multinomial;
                 }
                 assertThat(a.logLikelihood().get(s)).as("%s %s", d, s).isCloseTo(byHand, within(1e-9));
             }

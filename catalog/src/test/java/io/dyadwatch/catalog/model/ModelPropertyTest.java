@@ -23,17 +23,17 @@ class ModelPropertyTest {
     private static final ScenarioModel MODEL = new ScenarioModel(CATALOG);
     private static final Simulator SIMULATOR = new Simulator(MODEL);
 
-    /** Confirmed events per quarter, as the pipeline counts them. */
-    private static TreeMap<Quarter, Map<String, Double>> countsByQuarter(List<Event> events, LocalDate from, LocalDate to) {
-        return TestCounts.byQuarter(CATALOG, events, from, to);
+    /** Confirmed events per quarter by kind, as the pipeline should count them: one observation per event. */
+    private static TreeMap<Quarter, KindCounts> countsByQuarter(List<Event> events, LocalDate from, LocalDate to) {
+        return TestCounts.kindsByQuarter(CATALOG, events, from, to);
     }
 
     /** Posterior after several quarters: prior times the product of each quarter's likelihood, normalised (written out here). */
-    private static Map<Scenario, Double> posteriorAfter(Dyad dyad, TreeMap<Quarter, Map<String, Double>> counts) {
+    private static Map<Scenario, Double> posteriorAfter(Dyad dyad, TreeMap<Quarter, KindCounts> counts) {
         Map<Scenario, Double> logJoint = new EnumMap<>(Scenario.class);
         CATALOG.dyad(dyad).priors().forEach((s, p) -> logJoint.put(s, Math.log(p)));
-        for (Map<String, Double> quarter : counts.values()) {
-            Assessment a = MODEL.assess(dyad, quarter);
+        for (KindCounts quarter : counts.values()) {
+            Assessment a = MODEL.assess(dyad, quarter, Exposure.uniform(1));
             a.logLikelihood().forEach((s, ll) -> logJoint.merge(s, ll, Double::sum));
         }
         double max = logJoint.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
@@ -93,10 +93,11 @@ class ModelPropertyTest {
             List<Event> events = SIMULATOR.simulate(SimulationRequest.of(dyad, Scenario.STATUS_QUO, from, to, 1_000_000L + h));
             CusumState state = CusumState.initial();
             boolean any = false;
-            for (var quarter : countsByQuarter(events, from, to).entrySet()) {
-                state = state.step(MODEL.assess(dyad, quarter.getValue()));
+            for (var quarter : TestCounts.kindsByQuarter(CATALOG, events, from, to).entrySet()) {
+                state = state.step(MODEL.evaluate(dyad, quarter.getValue(), 1.0));
                 boolean counts = !quarter.getKey().start().isBefore(window);
-                any |= counts && (!state.alarms(thresholds).isEmpty() || !state.familyAlarms(thresholds).isEmpty());
+                any |= counts && (!state.alarms(thresholds).isEmpty() || !state.familyAlarms(thresholds).isEmpty()
+                        || !state.genericAlarms(thresholds).isEmpty());
             }
             alarmed += any ? 1 : 0;
         }
@@ -115,8 +116,8 @@ class ModelPropertyTest {
         for (long seed = 1; seed <= 10; seed++) {
             List<Event> events = SIMULATOR.simulate(new SimulationRequest(dyad, Scenario.STATUS_QUO, from, to, shift, Scenario.WEAKENING, seed));
             CusumState state = CusumState.initial();
-            for (var entry : countsByQuarter(events, from, to).entrySet()) {
-                state = state.step(MODEL.assess(dyad, entry.getValue()));
+            for (var entry : TestCounts.kindsByQuarter(CATALOG, events, from, to).entrySet()) {
+                state = state.step(MODEL.evaluate(dyad, entry.getValue(), 1.0));
                 if (state.alarms(thresholds).contains(Scenario.WEAKENING) && !entry.getKey().start().isBefore(shift)) {
                     detected++;
                     break;

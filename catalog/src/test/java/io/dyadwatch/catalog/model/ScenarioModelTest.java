@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The small test catalog: patrol baseline 0.5/quarter, relative rates SQ 1, W 0.2, S 2 (expected 0.5, 0.1, 1.0);
- * distancing baseline 0.1, rates SQ 1, W 4, S 0.5 (expected 0.1, 0.4, 0.05); priors 0.6, 0.2, 0.2.
+ * distancing baseline 0.1, rates SQ 1, W 4, S 0.5 (expected 0.1, 0.4, 0.05); priors 0.6, 0.2, 0.2. Judgement
+ * baselines, each taken as worth a 24-quarter window: counts are read with the predictive negative binomial of size
+ * 24 x 0.5 = 12 (patrols) and 24 x 0.1 = 2.4 (distancing), the families' only kinds.
  */
 class ScenarioModelTest {
 
@@ -25,13 +27,20 @@ class ScenarioModelTest {
     private static final double[] PRIOR = {0.6, 0.2, 0.2};
     private static final double[][] EXPECTED = {{0.5, 0.1}, {0.1, 0.4}, {1.0, 0.05}};
 
-    /** P(X = k) for Poisson(mean), written out: e^-mean mean^k / k!. */
-    private static double poisson(int k, double mean) {
-        double factorial = 1;
-        for (int i = 2; i <= k; i++) {
-            factorial *= i;
+    private static final double[] SIZE = {12, 2.4};
+
+    /** P(X = k) for a negative binomial of this mean and size, written out: C(k+r-1, k) (r/(r+m))^r (m/(r+m))^k. */
+    private static double nb(int k, double mean, double size) {
+        double coefficient = 1;
+        for (int i = 0; i < k; i++) {
+            coefficient *= (size + i) / (i + 1);
         }
-        return Math.exp(-mean) * Math.pow(mean, k) / factorial;
+        return coefficient * Math.pow(size / (size + mean), size) * Math.pow(mean / (size + mean), k);
+    }
+
+    /** P(X = k) of indicator i (0 patrol, 1 distancing) under scenario s. */
+    private static double p(int k, int s, int i) {
+        return nb(k, EXPECTED[s][i], SIZE[i]);
     }
 
     /** Posterior by Bayes' rule written out with plain probabilities. */
@@ -39,7 +48,7 @@ class ScenarioModelTest {
         double[] joint = new double[3];
         double total = 0;
         for (int s = 0; s < 3; s++) {
-            joint[s] = PRIOR[s] * poisson(patrols, EXPECTED[s][0]) * poisson(distancing, EXPECTED[s][1]);
+            joint[s] = PRIOR[s] * p(patrols, s, 0) * p(distancing, s, 1);
             total += joint[s];
         }
         for (int s = 0; s < 3; s++) {
@@ -57,17 +66,17 @@ class ScenarioModelTest {
     @Test
     void shouldMoveTowardWeakeningWhenPatrolsStop() {
         Assessment a = MODEL.assess(CHN_RUS, Map.of());
-        // by hand: ln L(SQ) = -0.5 - 0.1, ln L(W) = -0.1 - 0.4, ln L(S) = -1.0 - 0.05
-        assertThat(a.logLikelihood().get(STATUS_QUO)).isCloseTo(-0.6, within(1e-12));
-        assertThat(a.logLikelihood().get(WEAKENING)).isCloseTo(-0.5, within(1e-12));
-        assertThat(a.logLikelihood().get(STRENGTHENING)).isCloseTo(-1.05, within(1e-12));
+        // by hand: ln L(s) = ln P(0 patrols) + ln P(0 statements) = r ln(r / (r + m)) for each
+        for (Scenario sc : Scenario.values()) {
+            assertThat(a.logLikelihood().get(sc)).isCloseTo(Math.log(p(0, sc.ordinal(), 0) * p(0, sc.ordinal(), 1)), within(1e-12));
+        }
         double[] expected = posterior(0, 0);
         assertThat(a.posterior().get(WEAKENING)).isCloseTo(expected[1], within(1e-12)).isGreaterThan(0.2);
         assertThat(a.posterior().get(STRENGTHENING)).isCloseTo(expected[2], within(1e-12)).isLessThan(0.2);
         // absence is evidence: the missing patrols count against STRENGTHENING (it expected 1.0, SQ 0.5)
         IndicatorContribution patrol = a.contributions().get(0);
-        assertThat(patrol.llrVsStatusQuo().get(STRENGTHENING)).isCloseTo(-0.5, within(1e-12));
-        assertThat(patrol.llrVsStatusQuo().get(WEAKENING)).isCloseTo(0.4, within(1e-12));
+        assertThat(patrol.llrVsStatusQuo().get(STRENGTHENING)).isCloseTo(12 * Math.log(12.5 / 13), within(1e-12));
+        assertThat(patrol.llrVsStatusQuo().get(WEAKENING)).isCloseTo(12 * Math.log(12.5 / 12.1), within(1e-12));
         assertThat(patrol.expectedButMissing(STRENGTHENING)).isTrue();
         assertThat(patrol.expectedButMissing(WEAKENING)).isFalse();
     }
@@ -80,11 +89,10 @@ class ScenarioModelTest {
             assertThat(a.posterior().get(s)).as("%s", s).isCloseTo(expected[s.ordinal()], within(1e-12));
         }
         assertThat(a.mostLikely()).isEqualTo(STRENGTHENING);
-        assertThat(a.logLikelihood().get(STATUS_QUO))
-                .isCloseTo(Math.log(poisson(3, 0.5) * poisson(0, 0.1)), within(1e-12));
-        // 3 ln(1.0 / 0.5) - (1.0 - 0.5)
-        assertThat(a.drivers(STRENGTHENING, 1)).singleElement()
-                .satisfies(c -> assertThat(c.llrVsStatusQuo().get(STRENGTHENING)).isCloseTo(3 * Math.log(2) - 0.5, within(1e-12)));
+        assertThat(a.logLikelihood().get(STATUS_QUO)).isCloseTo(Math.log(p(3, 0, 0) * p(0, 0, 1)), within(1e-12));
+        // 3 ln(1.0 / 0.5) + (12 + 3) ln((12 + 0.5) / (12 + 1.0))
+        assertThat(a.drivers(STRENGTHENING, 1)).first().satisfies(c -> assertThat(c.llrVsStatusQuo().get(STRENGTHENING))
+                .isCloseTo(3 * Math.log(2) + 15 * Math.log(12.5 / 13), within(1e-12)));
     }
 
     @Test
@@ -101,12 +109,14 @@ class ScenarioModelTest {
     @Test
     void shouldTreatFractionalWeightedCountsThroughTheGammaFunction() {
         Assessment a = MODEL.assess(CHN_RUS, Map.of("patrol", 1.5));
+        // ln L(W) = ln Γ(13.5) - ln Γ(12) - ln Γ(2.5) + 12 ln(12/12.1) + 1.5 ln(0.1/12.1) + (distancing: 2.4 ln(2.4/2.8))
         double logGamma25 = Math.log(1.5 * 0.5 * Math.sqrt(Math.PI));
-        // ln L(W) = 1.5 ln 0.1 - 0.1 - ln Γ(2.5) + (distancing: -0.4)
-        assertThat(a.logLikelihood().get(WEAKENING)).isCloseTo(1.5 * Math.log(0.1) - 0.1 - logGamma25 - 0.4, within(1e-10));
-        // the likelihood ratio is the Poisson ratio with the count scaled by the weight: (lambda_s/lambda_SQ)^x e^-(lambda_s - lambda_SQ)
-        double ratio = Math.pow(1.0 / 0.5, 1.5) * Math.exp(-(1.0 - 0.5)) * Math.exp(-(0.05 - 0.1));
-        assertThat(a.llrVsStatusQuo().get(STRENGTHENING)).isCloseTo(Math.log(ratio), within(1e-12));
+        double expected = PoissonMath.logGamma(13.5) - PoissonMath.logGamma(12) - logGamma25 + 12 * Math.log(12 / 12.1)
+                + 1.5 * Math.log(0.1 / 12.1) + 2.4 * Math.log(2.4 / 2.8);
+        assertThat(a.logLikelihood().get(WEAKENING)).isCloseTo(expected, within(1e-10));
+        // the ratio is the negative-binomial one with the count scaled by the weight
+        double llr = 1.5 * Math.log(2) + 13.5 * Math.log(12.5 / 13) + 2.4 * Math.log(2.5 / 2.45);
+        assertThat(a.llrVsStatusQuo().get(STRENGTHENING)).isCloseTo(llr, within(1e-12));
     }
 
     @Test

@@ -29,12 +29,14 @@ class CatalogReportTest {
     void shouldRenderTheIndicatorsValidatorMatrix() {
         String text = CatalogReport.show(SMALL);
         assertThat(text).contains("Indicators Validator matrix: CHN-RUS")
-                .contains("indicator   STATUS_QUO  WEAKENING  STRENGTHENING  baseline/q     D@base        D@1  family      events  flag")
+                .contains("indicator   STATUS_QUO  WEAKENING  STRENGTHENING  baseline/q     90% interval     D@base        D@1  family"
+                        + "      events  flag")
                 .contains("Baselines: analyst judgement")
                 .contains("2 indicators, 0 non-diagnostic, 0 weak.")
                 .contains("Priors: STATUS_QUO 0.60, WEAKENING 0.20, STRENGTHENING 0.20");
         assertThat(text.lines().filter(l -> l.startsWith("patrol ")).findFirst().orElseThrow())
-                .isEqualTo("patrol            1.00      0.200           2.00       0.500      0.405       1.40  patrols          -");
+                .isEqualTo("patrol            1.00      0.200           2.00       0.500      0.289-0.759      0.405       1.40  patrols"
+                        + "          -");
     }
 
     @Test

@@ -40,6 +40,10 @@ import java.util.Objects;
  *                              the thresholds to the false-alarm budget (the rules' configured level is a floor)
  * @param coverage              each evidence channel seen for the dyad: whether it is weighed, and what it covers,
  *                              declared or assumed (empty in assessments written before channels)
+ * @param outOfScenarioStatistics per family, the CUSUM statistic of its generic moves against the status quo alone
+ *                              (RISE, FALL), named by no scenario: the "no scenario fits" check
+ * @param outOfScenarioThresholds the alarm threshold of each monitored generic move (a move that cannot hold its share
+ *                              of the false-alarm budget is not monitored and has none)
  */
 public record Assessment(String dyad, String period, double periodElapsed, long revision, Instant updatedAt,
         long eventsInPeriod, Map<String, Double> indicators, Map<Scenario, Double> probabilities,
@@ -47,7 +51,8 @@ public record Assessment(String dyad, String period, double periodElapsed, long 
         Map<Scenario, Double> thresholds, List<Driver> drivers, List<String> explanations, List<EvidenceItem> evidence,
         List<EvidenceItem> triggers, List<AssessmentStep> steps, List<EvidenceItem> stepEvidence,
         Map<String, Map<Scenario, Double>> familyChangeStatistics, Map<String, Map<Scenario, Double>> familyThresholds,
-        Map<Scenario, Double> probabilityLevels, List<ChannelCoverage> coverage) {
+        Map<Scenario, Double> probabilityLevels, List<ChannelCoverage> coverage,
+        Map<String, Map<String, Double>> outOfScenarioStatistics, Map<String, Map<String, Double>> outOfScenarioThresholds) {
 
     public Assessment {
         Objects.requireNonNull(dyad, "dyad");
@@ -68,6 +73,32 @@ public record Assessment(String dyad, String period, double periodElapsed, long 
         familyThresholds = copyFamilies(familyThresholds);
         probabilityLevels = Map.copyOf(probabilityLevels == null ? Map.of() : probabilityLevels);
         coverage = List.copyOf(coverage == null ? List.of() : coverage);
+        outOfScenarioStatistics = copyMoves(outOfScenarioStatistics);
+        outOfScenarioThresholds = copyMoves(outOfScenarioThresholds);
+    }
+
+    /** An assessment without out-of-scenario statistics. */
+    public Assessment(String dyad, String period, double periodElapsed, long revision, Instant updatedAt,
+            long eventsInPeriod, Map<String, Double> indicators, Map<Scenario, Double> probabilities,
+            Map<Scenario, Double> trailingProbabilities, int horizonPeriods, Map<Scenario, Double> changeStatistics,
+            Map<Scenario, Double> thresholds, List<Driver> drivers, List<String> explanations, List<EvidenceItem> evidence,
+            List<EvidenceItem> triggers, List<AssessmentStep> steps, List<EvidenceItem> stepEvidence,
+            Map<String, Map<Scenario, Double>> familyChangeStatistics, Map<String, Map<Scenario, Double>> familyThresholds,
+            Map<Scenario, Double> probabilityLevels, List<ChannelCoverage> coverage) {
+        this(dyad, period, periodElapsed, revision, updatedAt, eventsInPeriod, indicators, probabilities,
+                trailingProbabilities, horizonPeriods, changeStatistics, thresholds, drivers, explanations, evidence,
+                triggers, steps, stepEvidence, familyChangeStatistics, familyThresholds, probabilityLevels, coverage,
+                Map.of(), Map.of());
+    }
+
+    /** An unmodifiable copy of a family-to-move map, in family order; empty for null. */
+    static Map<String, Map<String, Double>> copyMoves(Map<String, Map<String, Double>> families) {
+        if (families == null || families.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Map<String, Double>> copy = new java.util.LinkedHashMap<>();
+        families.forEach((f, m) -> copy.put(f, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(m))));
+        return java.util.Collections.unmodifiableMap(copy);
     }
 
     /** An unmodifiable copy of a family-to-scenario map, in family order; empty for null. */
@@ -123,7 +154,7 @@ public record Assessment(String dyad, String period, double periodElapsed, long 
                     step.eventsInPeriod(), values, step.probabilities(), step.trailingProbabilities(), horizonPeriods,
                     step.changeStatistics(), thresholds, drivers, explanations, resolve(evidenceIds, byId),
                     resolve(step.triggers(), byId), List.of(), List.of(), step.familyChangeStatistics(), familyThresholds,
-                    probabilityLevels, coverage));
+                    probabilityLevels, coverage, step.outOfScenarioStatistics(), outOfScenarioThresholds));
         }
         return views;
     }

@@ -26,12 +26,16 @@ import java.util.Objects;
  *                              before; otherwise only those this step changed (the others are as before)
  * @param familyChangeStatistics CUSUM statistic of each activity family toward each monitored scenario, the families
  *                              at 0 toward both left out
+ * @param outOfScenarioStatistics CUSUM statistic of each family's generic move against the status quo alone (RISE:
+ *                              the whole family more frequent, FALL: less), named by no scenario; families at 0 both
+ *                              ways left out
  */
 public record AssessmentStep(long revision, String period, double periodElapsed, long eventsInPeriod,
         Map<Scenario, Double> probabilities, Map<Scenario, Double> trailingProbabilities,
         Map<Scenario, Double> changeStatistics, List<String> triggers,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<String> evidence, Map<String, Double> indicators,
-        Map<String, Map<Scenario, Double>> familyChangeStatistics) {
+        Map<String, Map<Scenario, Double>> familyChangeStatistics,
+        Map<String, Map<String, Double>> outOfScenarioStatistics) {
 
     public AssessmentStep {
         Objects.requireNonNull(period, "period");
@@ -42,11 +46,22 @@ public record AssessmentStep(long revision, String period, double periodElapsed,
         evidence = evidence == null ? null : List.copyOf(evidence);
         indicators = Map.copyOf(indicators == null ? Map.of() : indicators);
         familyChangeStatistics = Assessment.copyFamilies(familyChangeStatistics);
+        outOfScenarioStatistics = Assessment.copyMoves(outOfScenarioStatistics);
+    }
+
+    /** A step without out-of-scenario statistics. */
+    public AssessmentStep(long revision, String period, double periodElapsed, long eventsInPeriod,
+            Map<Scenario, Double> probabilities, Map<Scenario, Double> trailingProbabilities,
+            Map<Scenario, Double> changeStatistics, List<String> triggers, List<String> evidence,
+            Map<String, Double> indicators, Map<String, Map<Scenario, Double>> familyChangeStatistics) {
+        this(revision, period, periodElapsed, eventsInPeriod, probabilities, trailingProbabilities, changeStatistics,
+                triggers, evidence, indicators, familyChangeStatistics, Map.of());
     }
 
     /** The same step with its evidence and indicators as given. */
     public AssessmentStep with(List<String> newEvidence, Map<String, Double> newIndicators) {
         return new AssessmentStep(revision, period, periodElapsed, eventsInPeriod, probabilities,
-                trailingProbabilities, changeStatistics, triggers, newEvidence, newIndicators, familyChangeStatistics);
+                trailingProbabilities, changeStatistics, triggers, newEvidence, newIndicators, familyChangeStatistics,
+                outOfScenarioStatistics);
     }
 }

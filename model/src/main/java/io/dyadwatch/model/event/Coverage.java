@@ -8,9 +8,12 @@ import java.util.Objects;
 /**
  * The days a batch of reports covers: the time its collector watched, so that absence of reports in it is
  * evidence. A period nobody collected is missing data, not a zero count: DyadWatch counts absence only for covered
- * days. Declared by the sender ({@code publish --covers}, the HTTP API's {@code covers}, the bundled record's span)
+ * days. Declared by the sender ({@code publish --covers}, {@code backtest --covers}, the HTTP API's
+ * {@code DyadWatch-Covers}, a record file's span line, {@link RecordSpan})
  * and carried on each record of the batch in the {@value #HEADER} header as {@code FROM..TO} (ISO dates, both
- * included). A report without it covers its own day only.
+ * included). It applies to the evidence channel of the event it is sent with ({@link Event#channel()}). A report
+ * without it declares nothing and covers no day of its own: the monitor assumes its channel's coverage from the
+ * moment it first received from it.
  *
  * @param from first day covered
  * @param to   last day covered, not before {@code from}, at most {@value #MAX_DAYS} days later

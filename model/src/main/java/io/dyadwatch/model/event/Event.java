@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param source     who reported it, with the Admiralty grade
  * @param attributes type-specific details (exercise name, location, systems, ...); deeply unmodifiable
  * @param summary    free text, possibly empty, never null
+ * @param channel    the evidence channel the report came from ({@link Channels}): its collection process, to whose
+ *                   coverage and baselines it belongs; never null (a report that does not say gets its producer's
+ *                   default, {@link Channels#CURATED} for analysts' reports, HTTP and any Kafka client)
  */
 public record Event(
         String id,
@@ -30,7 +33,8 @@ public record Event(
         Instant reportedAt,
         Source source,
         Map<String, Object> attributes,
-        String summary) {
+        String summary,
+        String channel) {
 
     public Event {
         Objects.requireNonNull(id, "id");
@@ -55,6 +59,13 @@ public record Event(
         actors = List.copyOf(actors);
         attributes = attributes == null ? Map.of() : deepUnmodifiable(attributes);
         summary = summary == null ? "" : summary;
+        channel = Channels.require(channel);
+    }
+
+    /** An event of the {@link Channels#CURATED} channel (analysts' reports: the default of every producer that does not say). */
+    public Event(String id, EventType type, List<String> actors, Instant occurredAt, Instant reportedAt, Source source,
+            Map<String, Object> attributes, String summary) {
+        this(id, type, actors, occurredAt, reportedAt, source, attributes, summary, Channels.CURATED);
     }
 
     /** The dyad (or group) of all this event's actors: its record key. */
@@ -64,7 +75,12 @@ public record Event(
 
     /** A copy with another source (used when reports are merged). */
     public Event withSource(Source newSource) {
-        return new Event(id, type, actors, occurredAt, reportedAt, newSource, attributes, summary);
+        return new Event(id, type, actors, occurredAt, reportedAt, newSource, attributes, summary, channel);
+    }
+
+    /** A copy in another evidence channel (a file's span line, an importer's channel). */
+    public Event withChannel(String newChannel) {
+        return new Event(id, type, actors, occurredAt, reportedAt, source, attributes, summary, newChannel);
     }
 
     /** A string attribute, or null when absent or not a string. */

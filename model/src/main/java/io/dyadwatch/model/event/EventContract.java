@@ -57,7 +57,7 @@ public final class EventContract {
 
     static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     private static final Set<String> FIELDS =
-            Set.of("id", "type", "actors", "occurredAt", "reportedAt", "source", "attributes", "summary");
+            Set.of("id", "type", "actors", "occurredAt", "reportedAt", "source", "attributes", "summary", "channel");
     private static final Set<String> SOURCE_FIELDS = Set.of("name", "url", "reliability", "credibility");
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -75,15 +75,36 @@ public final class EventContract {
     private final int maxRecordBytes;
     private final Duration futureTolerance;
     private final Clock clock;
+    private final String defaultChannel;
 
-    /** A contract with the given limits. */
+    /** A contract with the given limits; an event that names no channel is {@link Channels#CURATED}. */
     public EventContract(int maxRecordBytes, Duration futureTolerance, Clock clock) {
+        this(maxRecordBytes, futureTolerance, clock, Channels.CURATED);
+    }
+
+    private EventContract(int maxRecordBytes, Duration futureTolerance, Clock clock, String defaultChannel) {
         if (maxRecordBytes < 256) {
             throw new IllegalArgumentException("maxRecordBytes must be at least 256, got " + maxRecordBytes);
         }
         this.maxRecordBytes = maxRecordBytes;
         this.futureTolerance = Objects.requireNonNull(futureTolerance, "futureTolerance");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.defaultChannel = Channels.require(defaultChannel);
+    }
+
+    /**
+     * The same contract, giving an event that names no {@code channel} (absent or null) this one: the producer's
+     * default, such as a record file's span line.
+     *
+     * @throws IllegalArgumentException when the name breaks {@link Channels#require}
+     */
+    public EventContract withDefaultChannel(String channel) {
+        return new EventContract(maxRecordBytes, futureTolerance, clock, channel);
+    }
+
+    /** The channel given to an event that names none. */
+    public String defaultChannel() {
+        return defaultChannel;
     }
 
     /** A contract with the default limits and the system clock. */
@@ -272,7 +293,20 @@ public final class EventContract {
         Source source = source(object);
         Map<String, Object> attributes = attributes(object);
         String summary = optionalText(object, "summary");
-        return new Event(id, type, actors, occurredAt, reportedAt, source, attributes, summary);
+        return new Event(id, type, actors, occurredAt, reportedAt, source, attributes, summary, channel(object));
+    }
+
+    private String channel(ObjectNode object) {
+        if (!object.hasNonNull("channel")) {
+            return defaultChannel;
+        }
+        String name = requiredText(object, "channel");
+        try {
+            return Channels.require(name);
+        } catch (IllegalArgumentException e) {
+            throw refuse(RejectReason.INVALID_CHANNEL, "'channel' must be 1-32 lower-case letters, digits or hyphens "
+                    + "starting with a letter (like curated, gdelt, sipri), got '" + excerpt(name) + "'");
+        }
     }
 
     private static List<String> actors(ObjectNode object) {

@@ -10,7 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-/** Writes events in the contract's JSON form, and reads back events DyadWatch itself wrote. */
+/**
+ * Writes events in the contract's JSON form, and reads back events DyadWatch itself wrote. The written form always
+ * names the event's {@code channel}, so a report's channel travels with it to the topic; a stored event that names
+ * none (written before the field existed) reads as {@link Channels#CURATED}.
+ */
 public final class EventJson {
 
     /** Reads stored events: the contract's checks, but no record-size or future-date limits. */
@@ -44,6 +48,7 @@ public final class EventJson {
         if (!event.summary().isEmpty()) {
             root.put("summary", event.summary());
         }
+        root.put("channel", event.channel());
         return root;
     }
 

@@ -40,5 +40,7 @@ public enum RejectReason {
     /** A value of the right type outside its allowed range (blank id, grade letter, over-long text). */
     INVALID_VALUE,
     /** A {@link Coverage#HEADER} header that is not a coverage ({@code FROM..TO}, ISO dates, at most a century). */
-    INVALID_COVERAGE
+    INVALID_COVERAGE,
+    /** {@code channel} is not a channel name ({@link Channels#require}: lower-case letters, digits, hyphens). */
+    INVALID_CHANNEL
 }

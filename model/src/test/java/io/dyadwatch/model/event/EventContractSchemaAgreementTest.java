@@ -52,6 +52,14 @@ class EventContractSchemaAgreementTest {
                 "{\"id\":\"a\"," + base.replace("{\"name\":\"R\"}", "{\"name\":\"R\",\"grade\":\"B2\"}") + "}",
                 "{\"id\":\"a\"," + base.replace("{\"name\":\"R\"}", "{\"name\":\"\"}") + "}",
                 "{\"id\":\"a\"," + base + ",\"attributes\":[1]}",
+                "{\"id\":\"a\"," + base + ",\"channel\":\"gdelt\"}",
+                "{\"id\":\"a\"," + base + ",\"channel\":\"news-feed-2\"}",
+                "{\"id\":\"a\"," + base + ",\"channel\":null}",
+                "{\"id\":\"a\"," + base + ",\"channel\":\"GDELT\"}",
+                "{\"id\":\"a\"," + base + ",\"channel\":\"\"}",
+                "{\"id\":\"a\"," + base + ",\"channel\":\"2x\"}",
+                "{\"id\":\"a\"," + base + ",\"channel\":7}",
+                "{\"id\":\"a\"," + base + ",\"channel\":\"" + "a".repeat(33) + "\"}",
                 "[1]");
     }
 

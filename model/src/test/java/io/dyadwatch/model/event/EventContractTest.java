@@ -1,6 +1,7 @@
 package io.dyadwatch.model.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -95,8 +96,74 @@ class EventContractTest {
                         + "\"occurredAt\":\"2023-03-15\"}", RejectReason.MISSING_FIELD),
                 Arguments.of("deep nesting", "{\"id\":\"a\"," + base + ",\"attributes\":" + "{\"a\":".repeat(20)
                         + "1" + "}".repeat(20) + "}", RejectReason.TOO_DEEPLY_NESTED),
+                Arguments.of("channel not a name", "{\"id\":\"a\"," + base + ",\"channel\":\"Curated News\"}",
+                        RejectReason.INVALID_CHANNEL),
+                Arguments.of("channel a number", "{\"id\":\"a\"," + base + ",\"channel\":3}", RejectReason.WRONG_TYPE),
                 Arguments.of("oversized", "{\"id\":\"a\"," + base + ",\"summary\":\"" + "x".repeat(2000) + "\"}",
                         RejectReason.OVERSIZED));
+    }
+
+    @Test
+    void shouldGiveAReportThatNamesNoChannelTheCuratedChannel() {
+        Event event = ((ContractResult.Accepted) contract.check(VALID)).event();
+
+        assertThat(event.channel()).isEqualTo(Channels.CURATED);
+    }
+
+    @Test
+    void shouldGiveAReportThatNamesNoChannelTheProducersDefault() {
+        Event event = ((ContractResult.Accepted) contract.withDefaultChannel(Channels.GDELT).check(VALID)).event();
+
+        assertThat(event.channel()).isEqualTo(Channels.GDELT);
+    }
+
+    @Test
+    void shouldKeepTheChannelAReportNamesWhateverTheDefault() {
+        String record = VALID.replace("\"summary\":\"A drill.\"", "\"summary\":\"A drill.\",\"channel\":\"sipri\"");
+
+        Event event = ((ContractResult.Accepted) contract.withDefaultChannel(Channels.GDELT).check(record)).event();
+
+        assertThat(event.channel()).isEqualTo(Channels.SIPRI);
+    }
+
+    @Test
+    void shouldReadANullChannelAsTheDefault() {
+        String record = VALID.replace("\"summary\":\"A drill.\"", "\"summary\":\"A drill.\",\"channel\":null");
+
+        Event event = ((ContractResult.Accepted) contract.check(record)).event();
+
+        assertThat(event.channel()).isEqualTo(Channels.CURATED);
+    }
+
+    @Test
+    void shouldNameTheChannelRuleWhenAChannelIsRefused() {
+        String record = VALID.replace("\"summary\":\"A drill.\"", "\"summary\":\"A drill.\",\"channel\":\"GDELT\"");
+
+        Rejection rejection = ((ContractResult.Rejected) contract.check(record)).rejection();
+
+        assertThat(rejection.reason()).isEqualTo(RejectReason.INVALID_CHANNEL);
+        assertThat(rejection.message()).contains("'channel'", "lower-case", "'GDELT'");
+    }
+
+    @Test
+    void shouldCarryTheChannelThroughItsOwnJson() {
+        Event event = ((ContractResult.Accepted) contract.withDefaultChannel(Channels.SIPRI).check(VALID)).event();
+
+        String json = EventJson.toJson(event);
+        Event again = EventJson.fromBytes(json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(json).contains("\"channel\":\"sipri\"");
+        assertThat(again.channel()).isEqualTo(Channels.SIPRI);
+        assertThat(again).isEqualTo(event);
+    }
+
+    @Test
+    void shouldRefuseToBuildAnEventWithABadChannel() {
+        Event event = ((ContractResult.Accepted) contract.check(VALID)).event();
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> event.withChannel("no such channel"))
+                .withMessageContaining("lower-case");
     }
 
     @ParameterizedTest(name = "{0}")

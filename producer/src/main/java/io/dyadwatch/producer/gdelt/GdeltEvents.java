@@ -1,5 +1,6 @@
 package io.dyadwatch.producer.gdelt;
 
+import io.dyadwatch.model.event.Channels;
 import io.dyadwatch.model.event.Event;
 import io.dyadwatch.model.event.Grade;
 import io.dyadwatch.model.event.Source;
@@ -31,7 +32,8 @@ final class GdeltEvents {
                 row.dateAdded(),
                 source(row),
                 attributes(row, rule),
-                summary(row, rule));
+                summary(row, rule),
+                Channels.GDELT);
     }
 
     /**

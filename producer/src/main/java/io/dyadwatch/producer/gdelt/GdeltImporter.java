@@ -7,6 +7,7 @@ import io.dyadwatch.producer.importing.TextImporter;
 import io.dyadwatch.producer.importing.Line;
 import io.dyadwatch.producer.importing.LineReader;
 import io.dyadwatch.producer.importing.MalformedRowException;
+import io.dyadwatch.producer.importing.TextInputs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -50,9 +51,26 @@ public final class GdeltImporter extends TextImporter {
         watched.stream().filter(d -> d.members().size() == 2).forEach(d -> this.watched.put(d.key(), d));
     }
 
+    /**
+     * As {@link #importStream}, also handing {@code rowOfDyad} the watched dyad of every row whose two actor
+     * countries form one, mapped to an event or not: the dyad's volume, the exposure of the channel's counts.
+     */
+    public ImportReport importStream(String location, InputStream in, Consumer<Event> sink, Consumer<Dyad> rowOfDyad)
+            throws IOException {
+        Objects.requireNonNull(rowOfDyad, "rowOfDyad");
+        ImportReport.Builder report = new ImportReport.Builder(NAME, location);
+        TextInputs.forEachText(location, in, (textName, text) -> read(textName, text, sink, report, rowOfDyad));
+        return report.build();
+    }
+
     @Override
     protected void importText(String location, InputStream in, Consumer<Event> sink, ImportReport.Builder report)
             throws IOException {
+        read(location, in, sink, report, dyad -> { });
+    }
+
+    private void read(String location, InputStream in, Consumer<Event> sink, ImportReport.Builder report,
+            Consumer<Dyad> rowOfDyad) throws IOException {
         LineReader lines = new LineReader(in);
         for (Line line = lines.next(); line != null; line = lines.next()) {
             if (!line.overlong() && line.text().isBlank()) {
@@ -71,16 +89,17 @@ public final class GdeltImporter extends TextImporter {
                 report.malformed(location, line.number(), e.getMessage());
                 continue;
             }
-            importRow(row, sink, report);
+            importRow(row, sink, report, rowOfDyad);
         }
     }
 
-    private void importRow(GdeltRow row, Consumer<Event> sink, ImportReport.Builder report) {
+    private void importRow(GdeltRow row, Consumer<Event> sink, ImportReport.Builder report, Consumer<Dyad> rowOfDyad) {
         Dyad dyad = watchedDyad(row.actor1().country(), row.actor2().country());
         if (dyad == null) {
             report.skipped(NOT_WATCHED);
             return;
         }
+        rowOfDyad.accept(dyad);
         CameoMapping.Decision decision = mapping.classify(row);
         if (decision instanceof CameoMapping.Decision.Skipped skipped) {
             report.skipped(skipped.reason());

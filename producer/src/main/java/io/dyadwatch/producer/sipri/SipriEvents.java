@@ -1,5 +1,6 @@
 package io.dyadwatch.producer.sipri;
 
+import io.dyadwatch.model.event.Channels;
 import io.dyadwatch.model.event.Event;
 import io.dyadwatch.model.event.EventType;
 import io.dyadwatch.model.event.Grade;
@@ -72,7 +73,8 @@ final class SipriEvents {
                     null,
                     new Source(SOURCE_NAME, SOURCE_URL, GRADE),
                     attributes(row, year),
-                    summary(row, year)));
+                    summary(row, year),
+                    Channels.SIPRI));
         }
         return events;
     }

@@ -58,6 +58,13 @@ class GdeltImporterTest {
     }
 
     @Test
+    void shouldPutEveryImportedEventInTheGdeltChannel() throws IOException {
+        importFixture(DEFAULT_WATCHED, GDELT2_2015);
+
+        assertThat(events).isNotEmpty().allSatisfy(e -> assertThat(e.channel()).isEqualTo("gdelt"));
+    }
+
+    @Test
     void shouldReadDailyAndHistoricalGdelt1RowsMixedInOneFile() throws IOException {
         // 16 rows of 58 columns, then 10 of 57
         ImportReport report = importFixture(DEFAULT_WATCHED, GDELT1);

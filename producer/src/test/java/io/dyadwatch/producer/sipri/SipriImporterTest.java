@@ -54,6 +54,13 @@ class SipriImporterTest {
     }
 
     @Test
+    void shouldPutEveryImportedEventInTheSipriChannel() throws IOException {
+        importFixture(DEFAULT_WATCHED, CHINA_FROM_RUSSIA);
+
+        assertThat(events).isNotEmpty().allSatisfy(e -> assertThat(e.channel()).isEqualTo("sipri"));
+    }
+
+    @Test
     void shouldSpreadSu35OrderOverItsThreeDeliveryYears() throws IOException {
         // line 59: China,Russia,2015,,24,,Su-35S,FGA aircraft,24,,2016; 2017; 2018,New,$2 b deal; ...,60,1440,1440
         importFixture(DEFAULT_WATCHED, CHINA_FROM_RUSSIA);
