@@ -40,8 +40,9 @@ import org.apache.kafka.common.utils.Utils;
  * application's alert states (and each dyad's last assessed probabilities) into the changelogs of the stores the
  * rules now keep in the analyst's task, so that no alert that already fired is raised, or sent, again.
  *
- * <p>It runs only when the former application's alert-state changelog exists and the topology's does not yet, and
- * refuses when the former application had not judged every published assessment (their steps would go unjudged).
+ * <p>It runs only when the former application's alert-state changelog exists, the topology's does not yet, and the
+ * topology resumes from committed offsets (its analyst state is kept: the same application id); it refuses when the
+ * former application had not judged every published assessment (their steps would go unjudged).
  * Each state goes to the changelog partition of its dyad's task: the partition the default partitioner gives the
  * dyad key, as for the events our producers key by dyad.
  */
@@ -83,6 +84,12 @@ public final class AlertStateCarryOver {
         try (Admin admin = Admin.create(clientProperties)) {
             var existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!existing.contains(fromStates) || existing.contains(toStates)) {
+                return null;
+            }
+            if (admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).isEmpty()) {
+                // a new application id replays the events from the beginning: its rules judge the whole history
+                // again from no alert at all, and states carried over would resolve and fire again on the way
                 return null;
             }
             long unjudged = lag(admin, formerApplicationId, assessmentsTopic);

@@ -51,6 +51,7 @@ class AlertUpgradeIT {
         Settings settings = settings(ids);
         TopicAdmin.ensureTopics(settings.common(), Map.of());
         formerAlertState(ids, settings);
+        resumingTopology(ids, settings);
 
         try (Services services = Services.start(settings, List.of(Services.Part.STREAMS));
                 CommittedReader alerts = new CommittedReader(SharedKafka.bootstrapServers(), Map.of(),
@@ -80,6 +81,7 @@ class AlertUpgradeIT {
         Settings settings = settings(ids);
         TopicAdmin.ensureTopics(settings.common(), Map.of());
         formerAlertState(ids, settings);
+        resumingTopology(ids, settings);
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             producer.send(new ProducerRecord<>(ids.prefix() + "assessments", "CHN-RUS".getBytes(StandardCharsets.UTF_8),
                     "{}".getBytes(StandardCharsets.UTF_8))).get();
@@ -87,6 +89,42 @@ class AlertUpgradeIT {
 
         assertThatThrownBy(() -> Services.start(settings, List.of(Services.Part.STREAMS)))
                 .hasMessageContaining("have not judged 1 published assessment(s)");
+    }
+
+    @Test
+    void shouldCarryNothingOverWhenANewApplicationIdReplaysTheEventsFromTheBeginning() throws Exception {
+        TestIds ids = TestIds.unique("upgrade-replay");
+        Settings settings = settings(ids);
+        TopicAdmin.ensureTopics(settings.common(), Map.of());
+        formerAlertState(ids, settings);
+
+        try (Services services = Services.start(settings, List.of(Services.Part.STREAMS));
+                CommittedReader alerts = new CommittedReader(SharedKafka.bootstrapServers(), Map.of(),
+                        ids.prefix() + "alerts");
+                ProcessingProgress progress = new ProcessingProgress(TopicAdmin.adminProperties(settings.common(),
+                        Map.of()))) {
+            assertThat(services.streamsServices()).hasSize(1);
+            Replay.publish(settings, List.of(TestEvents.treaty("first", "2022-06-15", "RUS", "CHN")));
+            await().atMost(Duration.ofSeconds(90)).until(() ->
+                    progress.lag(ids.streamsAppId(), List.of(ids.prefix() + "events")) == 0
+                            && alerts.poll().stream().anyMatch(r -> r.key().equals(FINGERPRINT)));
+            assertThat(alerts.readToEnd()).filteredOn(r -> r.key().equals(FINGERPRINT)).singleElement()
+                    .satisfies(r -> assertThat(Json.MAPPER.readValue(r.value(), Alert.class).status())
+                            .as("judged from no alert at all: it fires").isEqualTo(AlertStatus.FIRING));
+        }
+    }
+
+    /** The topology's group has committed offsets: it resumes (its analyst state kept), as after an upgrade. */
+    private static void resumingTopology(TestIds ids, Settings settings) throws Exception {
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets =
+                new java.util.HashMap<>();
+        for (int p = 0; p < settings.common().partitions(); p++) {
+            offsets.put(new org.apache.kafka.common.TopicPartition(ids.prefix() + "events", p),
+                    new org.apache.kafka.clients.consumer.OffsetAndMetadata(0));
+        }
+        try (Admin admin = Admin.create(TopicAdmin.adminProperties(settings.common(), Map.of()))) {
+            admin.alterConsumerGroupOffsets(ids.streamsAppId(), offsets).all().get();
+        }
     }
 
     private Settings settings(TestIds ids) {

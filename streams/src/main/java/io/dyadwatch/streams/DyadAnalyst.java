@@ -158,7 +158,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         }
         DyadBook book = book(dyad);
         long firstStep = book.state() == null ? 0 : book.state().nextStep();
-        DyadBook.Change change = book.onReport(outcome, record.value().channel(), coverageOf(record), now,
+        DyadBook.Stepped change = book.onReport(outcome, record.value().channel(), coverageOf(record), now,
                 record.timestamp());
         change.tallies().forEach((period, tally) -> periodStore.put(new StateKey.OfPeriod(dyad, period), tally));
         keep(book, firstStep, change.steps());
@@ -191,7 +191,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
     }
 
     /** Hands each step of a change to the alert rules, in order, while the stores still show the dyad at it. */
-    private void judge(DyadBook book, DyadBook.Change change, Function<StateKey.OfEvent, ClusterState> events,
+    private void judge(DyadBook book, DyadBook.Stepped change, Function<StateKey.OfEvent, ClusterState> events,
             long timestamp) {
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         for (int i = 0; i < change.steps().size(); i++) {
@@ -422,7 +422,7 @@ final class DyadAnalyst implements Processor<String, Event, String, Output> {
         for (String dyad : dyads) {
             DyadBook book = book(dyad);
             long firstStep = book.state().nextStep();
-            DyadBook.Change change = book.onClock(nowMs, nowMs);
+            DyadBook.Stepped change = book.onClock(nowMs, nowMs);
             change.tallies().forEach((period, tally) -> periodStore.put(new StateKey.OfPeriod(dyad, period), tally));
             if (!change.steps().isEmpty() || !change.tallies().isEmpty()) {
                 keep(book, firstStep, change.steps());

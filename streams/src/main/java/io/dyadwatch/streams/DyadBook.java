@@ -38,10 +38,10 @@ final class DyadBook {
     /**
      * The steps a change caused (with the assessor's snapshot at each, in the same order) and the tallies it changed.
      */
-    record Change(List<PendingStep> steps, List<DyadAssessor.Snapshot> snapshots, Map<Period, PeriodTally> tallies) {
-        static final Change NONE = new Change(List.of(), List.of(), Map.of());
+    record Stepped(List<PendingStep> steps, List<DyadAssessor.Snapshot> snapshots, Map<Period, PeriodTally> tallies) {
+        static final Stepped NONE = new Stepped(List.of(), List.of(), Map.of());
 
-        Change {
+        Stepped {
             steps = List.copyOf(steps);
             snapshots = List.copyOf(snapshots);
             if (steps.size() != snapshots.size()) {
@@ -121,7 +121,7 @@ final class DyadBook {
      * @param wallMs    the wall-clock time (used with the wall clock only)
      * @param timestamp the input record's timestamp
      */
-    Change onReport(ReportLedger.Outcome outcome, String channel, Coverage coverage, long wallMs, long timestamp) {
+    Stepped onReport(ReportLedger.Outcome outcome, String channel, Coverage coverage, long wallMs, long timestamp) {
         ClusterState event;
         PeriodTally tally;
         PeriodTally before;
@@ -134,7 +134,7 @@ final class DyadBook {
             before = ledger.tally(event.period());
             tally = ledger.merge(merged.before(), merged.after());
         } else {
-            return Change.NONE;
+            return Stepped.NONE;
         }
         taken.clear();
         Period period = event.period();
@@ -167,7 +167,7 @@ final class DyadBook {
         steps.add(step(target, clock, List.of(event.key(key)), restatedFrom, timestamp, touched));
         Map<Period, PeriodTally> tallies = new java.util.HashMap<>();
         changed.forEach(p -> tallies.put(p, ledger.tally(p)));
-        return new Change(steps, taken, tallies);
+        return new Stepped(steps, taken, tallies);
     }
 
     /**
@@ -234,9 +234,9 @@ final class DyadBook {
      * A tick of the wall clock: marks the assumed coverage through today, closes the periods the clock left behind,
      * and reports a moved change statistic.
      */
-    Change onClock(long wallMs, long timestamp) {
+    Stepped onClock(long wallMs, long timestamp) {
         if (state == null) {
-            return Change.NONE;
+            return Stepped.NONE;
         }
         taken.clear();
         Set<Period> changed = extendAssumed(wallMs);
@@ -246,16 +246,16 @@ final class DyadBook {
         if (target.isAfter(state.current())) {
             List<PendingStep> steps = new ArrayList<>(closeUntil(target, timestamp));
             steps.add(step(target, wallMs, List.of(), target, timestamp, List.of()));
-            return new Change(steps, taken, tallies);
+            return new Stepped(steps, taken, tallies);
         }
         DyadAssessor.Snapshot now = assessor.assess(ledger, state.first(), state.current(), wallMs);
         for (Scenario s : CusumState.MONITORED) {
             if (Math.abs(now.statistic(s) - state.lastChange().getOrDefault(s, 0.0)) > TICK_CHANGE) {
-                return new Change(List.of(step(state.current(), wallMs, List.of(), state.current(), timestamp,
+                return new Stepped(List.of(step(state.current(), wallMs, List.of(), state.current(), timestamp,
                         List.of())), taken, tallies);
             }
         }
-        return new Change(List.of(), List.of(), tallies);
+        return new Stepped(List.of(), List.of(), tallies);
     }
 
     /** The latest snapshot (recomputed from the ledger after a restart). */

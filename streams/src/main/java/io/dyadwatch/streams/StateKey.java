@@ -96,7 +96,7 @@ sealed interface StateKey {
     /** Writes a key after its dyad. */
     @FunctionalInterface
     interface Encoder<K> {
-        void encode(K key, Bytes bytes);
+        void encode(K key, KeyWriter bytes);
     }
 
     /** Reads a key after its dyad. */
@@ -110,7 +110,7 @@ sealed interface StateKey {
             if (key == null) {
                 return null;
             }
-            Bytes bytes = new Bytes().text(key.dyad()).zero();
+            KeyWriter bytes = new KeyWriter().text(key.dyad()).zero();
             encoder.encode(key, bytes);
             return bytes.toArray();
         };
@@ -125,23 +125,23 @@ sealed interface StateKey {
     }
 
     /** A growing key. */
-    final class Bytes {
+    final class KeyWriter {
         private ByteBuffer buffer = ByteBuffer.allocate(64);
 
-        Bytes text(String text) {
+        KeyWriter text(String text) {
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
             ensure(utf8.length);
             buffer.put(utf8);
             return this;
         }
 
-        Bytes zero() {
+        KeyWriter zero() {
             ensure(1);
             buffer.put((byte) 0);
             return this;
         }
 
-        Bytes number(long value) {
+        KeyWriter number(long value) {
             ensure(8);
             buffer.putLong(value ^ Long.MIN_VALUE);
             return this;

@@ -34,7 +34,7 @@ public final class AlertmanagerSink implements ResendingSink {
     /** How many resend intervals ahead a firing alert's endsAt lies. */
     public static final int ENDS_AT_INTERVALS = 4;
 
-    private final Endpoint endpoint;
+    private final SinkEndpoint endpoint;
     private final AlertPayloads payloads;
     private final Duration resendInterval;
     private final Transport transport;
@@ -49,7 +49,7 @@ public final class AlertmanagerSink implements ResendingSink {
      * @param transport      HTTP
      * @param clock          for endsAt and the resend schedule
      */
-    public AlertmanagerSink(Endpoint alertmanager, AlertPayloads payloads, Duration resendInterval, Transport transport,
+    public AlertmanagerSink(SinkEndpoint alertmanager, AlertPayloads payloads, Duration resendInterval, Transport transport,
             Clock clock) {
         this.endpoint = alertmanager.resolve("/api/v2/alerts");
         this.payloads = Objects.requireNonNull(payloads, "payloads");

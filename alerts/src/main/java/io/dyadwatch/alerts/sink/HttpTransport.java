@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * {@link Transport} over the JDK's {@link HttpClient} (no extra dependency), with connect and request timeouts.
- * Error messages name the endpoint by {@link Endpoint#display()} only, never its path, query or credentials.
+ * Error messages name the endpoint by {@link SinkEndpoint#display()} only, never its path, query or credentials.
  * 400, 413 and 422 are {@link RejectedException} (never retried); 429 and 503 with a {@code Retry-After} header are
  * {@link RetryLaterException}, so the sink waits as long as the receiver asked.
  */
@@ -34,7 +34,7 @@ public final class HttpTransport implements Transport {
     }
 
     @Override
-    public void postJson(Endpoint endpoint, byte[] body) throws IOException, InterruptedException {
+    public void postJson(SinkEndpoint endpoint, byte[] body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.uri())
                 .timeout(timeout)
                 .header("Content-Type", "application/json")

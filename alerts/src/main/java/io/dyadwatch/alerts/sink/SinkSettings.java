@@ -14,7 +14,7 @@ import org.apache.kafka.common.config.ConfigException;
 /**
  * Settings of alert delivery (Alertmanager, webhooks), with documented defaults. URLs may carry credentials
  * ({@code https://user:password@host/...}, or a token in a webhook's path): they are never logged, only
- * {@link Endpoint#display()}.
+ * {@link SinkEndpoint#display()}.
  */
 public final class SinkSettings extends AbstractConfig {
 
@@ -62,14 +62,14 @@ public final class SinkSettings extends AbstractConfig {
     }
 
     /** The Alertmanager to deliver to, if any. */
-    public Optional<Endpoint> alertmanager() {
+    public Optional<SinkEndpoint> alertmanager() {
         String url = getString(ALERTMANAGER_URL).strip();
-        return url.isEmpty() ? Optional.empty() : Optional.of(Endpoint.parse(url));
+        return url.isEmpty() ? Optional.empty() : Optional.of(SinkEndpoint.parse(url));
     }
 
     /** The webhooks to deliver to; empty when none. */
-    public List<Endpoint> webhooks() {
-        return getList(WEBHOOK_URLS).stream().map(String::strip).filter(s -> !s.isEmpty()).map(Endpoint::parse).toList();
+    public List<SinkEndpoint> webhooks() {
+        return getList(WEBHOOK_URLS).stream().map(String::strip).filter(s -> !s.isEmpty()).map(SinkEndpoint::parse).toList();
     }
 
     public Duration resendInterval() {
@@ -107,7 +107,7 @@ public final class SinkSettings extends AbstractConfig {
                 return;
             }
             try {
-                Endpoint.parse(url);
+                SinkEndpoint.parse(url);
             } catch (IllegalArgumentException e) {
                 // The value itself is left out of the message: it may hold a password.
                 throw new ConfigException(name + ": " + e.getMessage());

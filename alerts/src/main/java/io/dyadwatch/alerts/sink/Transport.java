@@ -12,5 +12,5 @@ public interface Transport {
      * @throws RejectedException on 400, 413 or 422
      * @throws IOException       on any other answer or no answer
      */
-    void postJson(Endpoint endpoint, byte[] body) throws IOException, InterruptedException;
+    void postJson(SinkEndpoint endpoint, byte[] body) throws IOException, InterruptedException;
 }

@@ -29,12 +29,12 @@ public final class WebhookSink implements AlertSink {
     /** The receiver name sent in payloads. */
     public static final String RECEIVER = "dyadwatch";
 
-    private final Endpoint endpoint;
+    private final SinkEndpoint endpoint;
     private final AlertPayloads payloads;
     private final Transport transport;
     private final String name;
 
-    public WebhookSink(Endpoint endpoint, AlertPayloads payloads, Transport transport) {
+    public WebhookSink(SinkEndpoint endpoint, AlertPayloads payloads, Transport transport) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.payloads = Objects.requireNonNull(payloads, "payloads");
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -45,7 +45,7 @@ public final class WebhookSink implements AlertSink {
      * {@code webhook-} and 8 hex digits of a hash of the URL: stable across restarts and reordering of the
      * list (so the consumer group keeps its offsets) and revealing nothing of a token in the URL.
      */
-    public static String nameFor(Endpoint endpoint) {
+    public static String nameFor(SinkEndpoint endpoint) {
         return "webhook-" + Fingerprint.of("webhook", endpoint.uri().toString()).substring(0, 8);
     }
 

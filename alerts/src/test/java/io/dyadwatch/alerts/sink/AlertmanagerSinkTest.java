@@ -17,7 +17,7 @@ class AlertmanagerSinkTest {
     private static final Instant NOW = Instant.parse("2024-07-15T09:00:00Z");
 
     private final RecordingTransport transport = new RecordingTransport();
-    private final AlertmanagerSink sink = new AlertmanagerSink(Endpoint.parse("http://am.example:9093/prefix/"),
+    private final AlertmanagerSink sink = new AlertmanagerSink(SinkEndpoint.parse("http://am.example:9093/prefix/"),
             new AlertPayloads("https://runbooks.example/rb#", ""), Duration.ofMinutes(1), transport,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -78,7 +78,7 @@ class AlertmanagerSinkTest {
 
     @Test
     void shouldLeaveOutTheScenarioLabelAndSendGeneratorUrlWhenConfigured() throws Exception {
-        AlertmanagerSink withGenerator = new AlertmanagerSink(Endpoint.parse("http://am.example:9093"),
+        AlertmanagerSink withGenerator = new AlertmanagerSink(SinkEndpoint.parse("http://am.example:9093"),
                 new AlertPayloads("https://rb/#", "https://grafana.example/d/dyadwatch"), Duration.ofSeconds(30),
                 transport, Clock.fixed(NOW, ZoneOffset.UTC));
 

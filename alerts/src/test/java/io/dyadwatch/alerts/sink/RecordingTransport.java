@@ -10,13 +10,13 @@ import java.util.List;
 /** Records what a sink posts. */
 final class RecordingTransport implements Transport {
 
-    record Post(Endpoint endpoint, JsonNode body) {
+    record Post(SinkEndpoint endpoint, JsonNode body) {
     }
 
     final List<Post> posts = new ArrayList<>();
 
     @Override
-    public void postJson(Endpoint endpoint, byte[] body) {
+    public void postJson(SinkEndpoint endpoint, byte[] body) {
         try {
             posts.add(new Post(endpoint, Json.MAPPER.readTree(body)));
         } catch (IOException e) {

@@ -97,6 +97,6 @@ class RetryTest {
 
     private void post() throws Exception {
         new HttpTransport(Duration.ofSeconds(5)).postJson(
-                Endpoint.parse("http://127.0.0.1:" + server.getAddress().getPort() + "/"), "{}".getBytes(StandardCharsets.UTF_8));
+                SinkEndpoint.parse("http://127.0.0.1:" + server.getAddress().getPort() + "/"), "{}".getBytes(StandardCharsets.UTF_8));
     }
 }

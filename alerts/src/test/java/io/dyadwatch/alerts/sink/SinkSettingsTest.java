@@ -27,11 +27,11 @@ class SinkSettingsTest {
         SinkSettings settings = new SinkSettings(Map.of(SinkSettings.ALERTMANAGER_URL, "https://ops:pa%24s@am.example:9093",
                 SinkSettings.WEBHOOK_URLS, "https://hooks.example/T0/token1, http://127.0.0.1:8081/hook"));
 
-        Endpoint alertmanager = settings.alertmanager().orElseThrow();
+        SinkEndpoint alertmanager = settings.alertmanager().orElseThrow();
         assertThat(alertmanager.uri()).hasToString("https://am.example:9093");
         assertThat(alertmanager.authorizationHeader()).contains("Basic b3BzOnBhJHM="); // ops:pa$s
         assertThat(alertmanager.toString()).isEqualTo("https://am.example:9093");
-        assertThat(settings.webhooks()).extracting(Endpoint::display)
+        assertThat(settings.webhooks()).extracting(SinkEndpoint::display)
                 .containsExactly("https://hooks.example", "http://127.0.0.1:8081");
     }
 

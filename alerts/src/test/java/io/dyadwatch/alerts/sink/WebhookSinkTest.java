@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class WebhookSinkTest {
 
     private final RecordingTransport transport = new RecordingTransport();
-    private final WebhookSink sink = new WebhookSink(Endpoint.parse("https://hooks.example/T0/secret-token"),
+    private final WebhookSink sink = new WebhookSink(SinkEndpoint.parse("https://hooks.example/T0/secret-token"),
             new AlertPayloads("https://rb/#", ""), transport);
 
     @Test
@@ -62,7 +62,7 @@ class WebhookSinkTest {
     @Test
     void shouldNameTheSinkWithoutRevealingTheUrl() {
         assertThat(sink.name()).matches("webhook-[0-9a-f]{8}").doesNotContain("secret");
-        assertThat(new WebhookSink(Endpoint.parse("https://hooks.example/T0/secret-token"),
+        assertThat(new WebhookSink(SinkEndpoint.parse("https://hooks.example/T0/secret-token"),
                 new AlertPayloads("", ""), transport).name()).isEqualTo(sink.name());
     }
 }

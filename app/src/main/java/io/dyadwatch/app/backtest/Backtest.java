@@ -106,7 +106,7 @@ public final class Backtest {
      *
      * @throws IOException when an input cannot be opened or read
      */
-    public BacktestResult run(List<EventInput> inputs, Window window, Progress progress) throws IOException {
+    public BacktestResult run(List<EventInput> inputs, BacktestWindow window, Progress progress) throws IOException {
         PeriodUnit unit = settings.streams().period();
         window.checkedFor(unit);
         Loaded loaded = load(inputs, settings.common().contract());
@@ -142,12 +142,12 @@ public final class Backtest {
     }
 
     /** The dyad's reference window in this unit's labels, or null when its baselines are judgement (or not quarters). */
-    private Window referenceWindow() {
+    private BacktestWindow referenceWindow() {
         io.dyadwatch.catalog.baseline.BaselineInfo info = analysis.model().baselineInfo(dyad);
         if (info.from() == null || info.to() == null || settings.streams().period() != PeriodUnit.QUARTER) {
             return null;
         }
-        return new Window(info.from().toString(), info.to().toString());
+        return new BacktestWindow(info.from().toString(), info.to().toString());
     }
 
     /**

@@ -25,9 +25,9 @@ import java.util.Objects;
  * @param reference  the reference window the dyad's baselines were counted over (everything after it is out of
  *                   sample), or null when its baselines are an analyst's judgement
  */
-public record BacktestResult(String dyad, PeriodUnit unit, Window window, List<String> inputs, long lines,
+public record BacktestResult(String dyad, PeriodUnit unit, BacktestWindow window, List<String> inputs, long lines,
         long accepted, List<RefusedLine> refused, long forDyad, long afterWindow, Map<Scenario, Double> thresholds,
-        List<PeriodRow> periods, List<BacktestAlert> alerts, Window reference) {
+        List<PeriodRow> periods, List<BacktestAlert> alerts, BacktestWindow reference) {
 
     /** "in" for a period inside the reference window (in sample), "out" after it, "" before it or without one. */
     public String sampleOf(String period) {

@@ -253,7 +253,7 @@ public final class Benchmark {
      * Produces the records, paced at {@code perSecond} (0 = as fast as possible), and waits for every ack. The
      * send time of each probe goes into {@code probesSent}, by event id.
      */
-    private static void produce(EmbeddedBroker broker, String topic, Iterator<SyntheticEvents.Record> records,
+    private static void produce(EmbeddedBroker broker, String topic, Iterator<SyntheticEvents.GeneratedEvent> records,
             int perSecond, Map<String, Long> probesSent) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
@@ -271,7 +271,7 @@ public final class Benchmark {
                         TimeUnit.NANOSECONDS.sleep(wait);
                     }
                 }
-                SyntheticEvents.Record r = records.next();
+                SyntheticEvents.GeneratedEvent r = records.next();
                 long now = System.currentTimeMillis();
                 if (r.probe()) {
                     probesSent.put(r.id(), now);

@@ -38,7 +38,7 @@ public final class SyntheticEvents {
     }
 
     /** A dyad key, the event's id and JSON bytes, and whether it is a probe. */
-    public record Record(String key, String id, byte[] value, boolean probe) {
+    public record GeneratedEvent(String key, String id, byte[] value, boolean probe) {
     }
 
     /**
@@ -54,12 +54,12 @@ public final class SyntheticEvents {
      * of millions of events does not hold them all in memory (the benchmark measures the pipeline's memory, not its
      * load generator's).
      */
-    public static Iterator<Record> stream(int n, long seed, int probeEvery) {
+    public static Iterator<GeneratedEvent> stream(int n, long seed, int probeEvery) {
         return stream(n, seed, probeEvery, Order.TIME);
     }
 
     /** As {@link #stream(int, long, int)}, with event times in the given order. */
-    public static Iterator<Record> stream(int n, long seed, int probeEvery, Order order) {
+    public static Iterator<GeneratedEvent> stream(int n, long seed, int probeEvery, Order order) {
         if (probeEvery < 1) {
             throw new IllegalArgumentException("probeEvery must be positive, got " + probeEvery);
         }
@@ -77,19 +77,19 @@ public final class SyntheticEvents {
             }
 
             @Override
-            public Record next() {
+            public GeneratedEvent next() {
                 if (i >= n) {
                     throw new NoSuchElementException();
                 }
                 long offset = order == Order.TIME ? step * i : times.nextLong(span);
-                Record record = record(i, seed, probeEvery, random, start.plusMillis(offset));
+                GeneratedEvent record = record(i, seed, probeEvery, random, start.plusMillis(offset));
                 i++;
                 return record;
             }
         };
     }
 
-    private static Record record(int i, long seed, int probeEvery, SplittableRandom random, java.time.Instant day) {
+    private static GeneratedEvent record(int i, long seed, int probeEvery, SplittableRandom random, java.time.Instant day) {
         boolean probe = i % probeEvery == probeEvery - 1;
         String[] actors = DYADS[(probe ? i / probeEvery : i) % DYADS.length];
         String key = actors[0].compareTo(actors[1]) < 0 ? actors[0] + "-" + actors[1] : actors[1] + "-" + actors[0];
@@ -110,6 +110,6 @@ public final class SyntheticEvents {
                     + "\"framework\":\"bilateral\",\"level\":\"defense-minister\",\"stance\":\"alignment\"},"
                     + "\"summary\":\"benchmark event " + i + " of type " + type + "\"}";
         }
-        return new Record(key, "bench-" + seed + "-" + i, json.getBytes(StandardCharsets.UTF_8), probe);
+        return new GeneratedEvent(key, "bench-" + seed + "-" + i, json.getBytes(StandardCharsets.UTF_8), probe);
     }
 }

@@ -5,7 +5,7 @@ import io.dyadwatch.app.backtest.BacktestReport;
 import io.dyadwatch.app.backtest.BacktestResult;
 import io.dyadwatch.app.backtest.EventInput;
 import io.dyadwatch.app.backtest.SummaryTable;
-import io.dyadwatch.app.backtest.Window;
+import io.dyadwatch.app.backtest.BacktestWindow;
 import io.dyadwatch.app.wiring.Analysis;
 import io.dyadwatch.app.wiring.Settings;
 import io.dyadwatch.model.event.Coverage;
@@ -110,7 +110,7 @@ public final class BacktestCommand implements Callable<Integer> {
             inputs.add(EventInput.bundledRecord(declared.get(InputCoverage.BUNDLED)));
         }
         events.forEach(file -> inputs.add(EventInput.file(file, declared.get(InputCoverage.key(file)))));
-        Window window = new Window(from, to);
+        BacktestWindow window = new BacktestWindow(from, to);
 
         java.util.concurrent.atomic.AtomicLong perMille = new java.util.concurrent.atomic.AtomicLong();
         BacktestResult result;

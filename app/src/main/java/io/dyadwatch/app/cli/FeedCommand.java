@@ -2,7 +2,7 @@ package io.dyadwatch.app.cli;
 
 import io.dyadwatch.app.feed.FeedLoop;
 import io.dyadwatch.app.http.HttpApi;
-import io.dyadwatch.app.wiring.Metrics;
+import io.dyadwatch.app.wiring.MeterRegistries;
 import io.dyadwatch.app.wiring.Settings;
 import io.dyadwatch.app.wiring.TopicAdmin;
 import io.dyadwatch.model.event.Channels;
@@ -108,7 +108,7 @@ public final class FeedCommand implements Runnable {
             Settings resolved = settings.resolve(http.flags());
             TopicAdmin.ensureTopics(resolved.common(), resolved.kafkaOverrides());
             Clock clock = Clock.systemUTC();
-            PrometheusMeterRegistry registry = Metrics.prometheus();
+            PrometheusMeterRegistry registry = MeterRegistries.prometheus();
             try (HttpApi api = new HttpApi(resolved.app().httpHost(), resolved.app().httpPort(), registry,
                     () -> new HttpApi.HealthReport(true, java.util.List.of()))) {
                 FeedLoop loop = FeedLoop.start(resolved, new GdeltMirror(feed.baseUrl, feed.timeout, clock),
@@ -136,7 +136,7 @@ public final class FeedCommand implements Runnable {
             Slot last = new Slot(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minus(Slot.LENGTH));
             long total = Duration.between(first.start(), last.end()).dividedBy(Slot.LENGTH);
             GdeltMirror mirror = new GdeltMirror(feed.baseUrl, feed.timeout, clock);
-            PrometheusMeterRegistry registry = Metrics.prometheus();
+            PrometheusMeterRegistry registry = MeterRegistries.prometheus();
             BackfillSummary summary;
             long[] done = new long[1];
             try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr(), "slots",

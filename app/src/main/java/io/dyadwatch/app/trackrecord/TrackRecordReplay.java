@@ -3,7 +3,7 @@ package io.dyadwatch.app.trackrecord;
 import io.dyadwatch.app.backtest.Backtest;
 import io.dyadwatch.app.backtest.BacktestAlert;
 import io.dyadwatch.app.backtest.BacktestResult;
-import io.dyadwatch.app.backtest.Window;
+import io.dyadwatch.app.backtest.BacktestWindow;
 import io.dyadwatch.app.wiring.Analysis;
 import io.dyadwatch.app.wiring.Settings;
 import io.dyadwatch.catalog.history.TurningPoints;
@@ -63,7 +63,7 @@ public final class TrackRecordReplay {
             }
             QuarterSpan covered = recorded.coveredQuarters();
             BacktestResult result = new Backtest(settings, Analysis.load(settings), recorded.dyad())
-                    .run(List.of(recorded.input()), new Window(null, covered.to().toString()), Backtest.Progress.NONE);
+                    .run(List.of(recorded.input()), new BacktestWindow(null, covered.to().toString()), Backtest.Progress.NONE);
             List<ScoredAlert> alerts = result.alerts().stream().map(a -> scored(dyad, a)).toList();
             DyadTrackRecord score = TrackRecordScorer.score(dyad, turningPoints.of(dyad), turningPoints.none().get(dyad),
                     alerts, recorded.reference(), covered);

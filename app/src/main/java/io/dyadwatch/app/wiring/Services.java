@@ -70,7 +70,7 @@ public final class Services implements AutoCloseable {
     public static Services start(Settings settings, List<Part> parts) throws InterruptedException {
         Analysis analysis = Analysis.load(settings);
         TopicAdmin.ensureTopics(settings.common(), settings.kafkaOverrides());
-        PrometheusMeterRegistry registry = Metrics.prometheus();
+        PrometheusMeterRegistry registry = MeterRegistries.prometheus();
         Services services = null;
         try {
             List<StreamsService> apps = new java.util.concurrent.CopyOnWriteArrayList<>();

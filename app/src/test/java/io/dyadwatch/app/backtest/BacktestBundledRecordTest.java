@@ -42,7 +42,7 @@ class BacktestBundledRecordTest {
                 }
             }
         }
-        result = BacktestEvents.backtest().run(List.of(EventInput.bundledRecord()), Window.ALL, Backtest.Progress.NONE);
+        result = BacktestEvents.backtest().run(List.of(EventInput.bundledRecord()), BacktestWindow.ALL, Backtest.Progress.NONE);
         BacktestReport.write(result, dir, false);
     }
 
@@ -50,7 +50,7 @@ class BacktestBundledRecordTest {
     void shouldReadTheBundledRecordTheSameWhenItIsPassedAsAFile() throws IOException {
         Path file = Path.of("..", "data", "history", EventInput.BUNDLED_RECORD.substring("/history/".length()));
 
-        BacktestResult passed = BacktestEvents.backtest().run(List.of(EventInput.file(file)), Window.ALL,
+        BacktestResult passed = BacktestEvents.backtest().run(List.of(EventInput.file(file)), BacktestWindow.ALL,
                 Backtest.Progress.NONE);
 
         assertThat(passed.inputs().get(0)).endsWith(result.inputs().get(0).substring(result.inputs().get(0).indexOf(':')));

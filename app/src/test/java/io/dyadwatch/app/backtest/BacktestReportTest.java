@@ -30,7 +30,7 @@ class BacktestReportTest {
     static void replay() throws IOException {
         String lines = String.join("\n", exercise("js-1", "2023-02-10"), treaty("treaty", "2023-05-20", HOSTILE),
                 exercise("js-2", "2023-08-15"), exercise("js-3", "2024-01-15"));
-        result = BacktestEvents.backtest().run(List.of(EventInput.text("hand", lines)), Window.ALL,
+        result = BacktestEvents.backtest().run(List.of(EventInput.text("hand", lines)), BacktestWindow.ALL,
                 Backtest.Progress.NONE);
         BacktestReport.write(result, dir, false);
     }

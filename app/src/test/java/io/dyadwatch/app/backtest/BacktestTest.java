@@ -24,7 +24,7 @@ class BacktestTest {
                 treaty("treaty", "2023-05-20", "Russia and China sign a mutual-defence treaty."),
                 exercise("js-2", "2023-08-15"));
 
-        BacktestResult result = BacktestEvents.backtest().run(List.of(EventInput.text("hand", lines)), Window.ALL,
+        BacktestResult result = BacktestEvents.backtest().run(List.of(EventInput.text("hand", lines)), BacktestWindow.ALL,
                 Backtest.Progress.NONE);
 
         List<BacktestAlert> signature = result.alerts().stream()
@@ -49,7 +49,7 @@ class BacktestTest {
         String lines = String.join("\n", "{\"covers\":\"2022-10-01..2022-12-31\"}", exercise("a", "2022-11-02"),
                 exercise("b", "2023-08-10"));
 
-        BacktestResult result = BacktestEvents.backtest().run(List.of(EventInput.text("hand", lines)), Window.ALL,
+        BacktestResult result = BacktestEvents.backtest().run(List.of(EventInput.text("hand", lines)), BacktestWindow.ALL,
                 Backtest.Progress.NONE);
 
         PeriodRow q4 = result.periods().get(0);
@@ -70,7 +70,7 @@ class BacktestTest {
                 exercise("b", "2023-08-10"));
 
         BacktestResult result = BacktestEvents.backtest().run(List.of(EventInput.text("spanned.jsonl", lines)),
-                Window.ALL, Backtest.Progress.NONE);
+                BacktestWindow.ALL, Backtest.Progress.NONE);
 
         assertThat(result.refused()).isEmpty();
         assertThat(result.lines()).as("the span line is no event").isEqualTo(2);
@@ -91,7 +91,7 @@ class BacktestTest {
         EventInput input = new EventInput("flagged.jsonl", EventInput.text("flagged.jsonl", lines).opener(),
                 io.dyadwatch.model.event.Coverage.parse("2022-10-01..2023-09-30"));
 
-        BacktestResult result = BacktestEvents.backtest().run(List.of(input), Window.ALL, Backtest.Progress.NONE);
+        BacktestResult result = BacktestEvents.backtest().run(List.of(input), BacktestWindow.ALL, Backtest.Progress.NONE);
 
         assertThat(result.inputs()).containsExactly("flagged.jsonl: covers 2022-10-01..2023-09-30 (--covers)");
         assertThat(result.lines()).isEqualTo(2);
@@ -103,7 +103,7 @@ class BacktestTest {
         String lines = String.join("\n", "{\"covers\":\"2022-10-01..2023-09-30\",\"source\":\"me\"}",
                 exercise("a", "2022-11-02"));
 
-        assertThatThrownBy(() -> BacktestEvents.backtest().run(List.of(EventInput.text("bad.jsonl", lines)), Window.ALL,
+        assertThatThrownBy(() -> BacktestEvents.backtest().run(List.of(EventInput.text("bad.jsonl", lines)), BacktestWindow.ALL,
                 Backtest.Progress.NONE)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("bad.jsonl:1: ").hasMessageContaining("unknown key 'source'");
     }
@@ -113,7 +113,7 @@ class BacktestTest {
         String lines = String.join("\n", exercise("a", "2022-11-02"), exercise("b", "2023-01-10"),
                 exercise("c", "2023-09-30"));
 
-        BacktestResult result = BacktestEvents.backtest().run(List.of(EventInput.text("hand", lines)), Window.ALL,
+        BacktestResult result = BacktestEvents.backtest().run(List.of(EventInput.text("hand", lines)), BacktestWindow.ALL,
                 Backtest.Progress.NONE);
 
         assertThat(result.periods()).extracting(PeriodRow::period)
@@ -133,7 +133,7 @@ class BacktestTest {
                 "{\"type\":\"JOINT_EXERCISE\",\"actors\":[\"RUS\",\"CHN\"],\"occurredAt\":\"2023-03-01\",\"source\":{\"name\":\"x\"}}",
                 exercise("ok-2", "2023-03-10"));
 
-        BacktestResult result = BacktestEvents.backtest().run(List.of(EventInput.text("mixed.jsonl", lines)), Window.ALL,
+        BacktestResult result = BacktestEvents.backtest().run(List.of(EventInput.text("mixed.jsonl", lines)), BacktestWindow.ALL,
                 Backtest.Progress.NONE);
 
         assertThat(result.refused()).extracting(RefusedLine::input, RefusedLine::lineNumber, r -> r.rejection().reason())
@@ -154,7 +154,7 @@ class BacktestTest {
         System.arraycopy(bad, 0, all, good.length, bad.length);
 
         BacktestResult result = BacktestEvents.backtest().run(List.of(new EventInput("bytes",
-                () -> new java.io.ByteArrayInputStream(all))), Window.ALL, Backtest.Progress.NONE);
+                () -> new java.io.ByteArrayInputStream(all))), BacktestWindow.ALL, Backtest.Progress.NONE);
 
         assertThat(result.refused()).extracting(RefusedLine::lineNumber, r -> r.rejection().reason())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, RejectReason.INVALID_UTF8));
@@ -167,7 +167,7 @@ class BacktestTest {
         String early = exercise("c", "2022-12-01");
 
         BacktestResult result = BacktestEvents.backtest().run(List.of(EventInput.text("one", late),
-                EventInput.text("two", early)), Window.ALL, Backtest.Progress.NONE);
+                EventInput.text("two", early)), BacktestWindow.ALL, Backtest.Progress.NONE);
 
         assertThat(result.periods()).extracting(PeriodRow::period)
                 .containsExactly("2022-Q4", "2023-Q1", "2023-Q2", "2023-Q3");
@@ -180,7 +180,7 @@ class BacktestTest {
                 treaty("t", "2022-11-11", "treaty"), exercise("c", "2023-02-01"));
 
         BacktestResult result = BacktestEvents.backtest().run(List.of(EventInput.text("hand", lines)),
-                new Window("2022-Q3", "2022-Q4"), Backtest.Progress.NONE);
+                new BacktestWindow("2022-Q3", "2022-Q4"), Backtest.Progress.NONE);
 
         assertThat(result.periods()).extracting(PeriodRow::period).containsExactly("2022-Q3", "2022-Q4");
         assertThat(result.afterWindow()).isEqualTo(1);
@@ -190,7 +190,7 @@ class BacktestTest {
     @Test
     void shouldRefuseAPeriodLabelOfTheWrongUnit() {
         assertThatThrownBy(() -> BacktestEvents.backtest().run(List.of(EventInput.text("x", "")),
-                new Window("2023-03", null), Backtest.Progress.NONE))
+                new BacktestWindow("2023-03", null), Backtest.Progress.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2023-03").hasMessageContaining("2023-Q1");
     }
 
@@ -198,7 +198,7 @@ class BacktestTest {
     void shouldFailOnAnUnreadableInput(@org.junit.jupiter.api.io.TempDir Path dir) {
         Path missing = dir.resolve("missing.jsonl");
 
-        assertThatThrownBy(() -> BacktestEvents.backtest().run(List.of(EventInput.file(missing)), Window.ALL,
+        assertThatThrownBy(() -> BacktestEvents.backtest().run(List.of(EventInput.file(missing)), BacktestWindow.ALL,
                 Backtest.Progress.NONE)).isInstanceOf(IOException.class).hasMessageContaining("missing.jsonl");
     }
 
@@ -208,7 +208,7 @@ class BacktestTest {
                 "[\"RUS\",\"IRN\"]");
 
         BacktestResult result = BacktestEvents.backtest().run(List.of(EventInput.text("hand",
-                other + "\n" + exercise("a", "2023-05-01"))), Window.ALL, Backtest.Progress.NONE);
+                other + "\n" + exercise("a", "2023-05-01"))), BacktestWindow.ALL, Backtest.Progress.NONE);
 
         assertThat(result.accepted()).isEqualTo(2);
         assertThat(result.forDyad()).isEqualTo(1);

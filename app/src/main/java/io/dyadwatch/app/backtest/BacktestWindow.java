@@ -11,13 +11,13 @@ import io.dyadwatch.model.assessment.PeriodUnit;
  * @param from first period reported, or null
  * @param to   last period reported and replayed, or null
  */
-public record Window(String from, String to) {
+public record BacktestWindow(String from, String to) {
 
     /** Every period. */
-    public static final Window ALL = new Window(null, null);
+    public static final BacktestWindow ALL = new BacktestWindow(null, null);
 
     /** Checks the labels against the unit; throws IllegalArgumentException with a readable message. */
-    public Window checkedFor(PeriodUnit unit) {
+    public BacktestWindow checkedFor(PeriodUnit unit) {
         for (String label : new String[] {from, to}) {
             if (label != null && !unit.isLabel(label)) {
                 throw new IllegalArgumentException("'" + label + "' is not a " + unit.name().toLowerCase(java.util.Locale.ROOT)

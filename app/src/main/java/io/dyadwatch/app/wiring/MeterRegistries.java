@@ -10,9 +10,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /** The process's Prometheus registry with the JVM and process binders. */
-public final class Metrics {
+public final class MeterRegistries {
 
-    private Metrics() {
+    private MeterRegistries() {
     }
 
     /** A new registry with JVM, GC, thread, class-loader, processor and uptime meters bound. */

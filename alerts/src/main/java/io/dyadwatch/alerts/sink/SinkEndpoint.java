@@ -16,14 +16,14 @@ import java.util.Optional;
  * @param uri           where to send, without user-info
  * @param authorization the Authorization header value, or null
  */
-public record Endpoint(URI uri, String authorization) {
+public record SinkEndpoint(URI uri, String authorization) {
 
-    public Endpoint {
+    public SinkEndpoint {
         Objects.requireNonNull(uri, "uri");
     }
 
     /** Parses an absolute http(s) URL; the exception message never contains the URL. */
-    public static Endpoint parse(String url) {
+    public static SinkEndpoint parse(String url) {
         URI uri;
         try {
             uri = new URI(url.strip());
@@ -36,12 +36,12 @@ public record Endpoint(URI uri, String authorization) {
         }
         String userInfo = uri.getRawUserInfo();
         if (userInfo == null) {
-            return new Endpoint(uri, null);
+            return new SinkEndpoint(uri, null);
         }
         String decoded = URLDecoder.decode(userInfo, StandardCharsets.UTF_8);
         String header = "Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8));
         try {
-            return new Endpoint(new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(),
+            return new SinkEndpoint(new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(),
                     uri.getQuery(), uri.getFragment()), header);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a valid URL (" + e.getReason() + ")");
@@ -49,10 +49,10 @@ public record Endpoint(URI uri, String authorization) {
     }
 
     /** This endpoint with a path appended to its own (for {@code /api/v2/alerts}). */
-    public Endpoint resolve(String path) {
+    public SinkEndpoint resolve(String path) {
         String base = uri.toString();
         String joined = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
-        return new Endpoint(URI.create(joined), authorization);
+        return new SinkEndpoint(URI.create(joined), authorization);
     }
 
     public Optional<String> authorizationHeader() {
