@@ -25,7 +25,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +51,8 @@ class UndeclaredStreamIT {
         List<Event> history = new Simulator(new ScenarioModel(Catalog.loadDefault())).simulate(SimulationRequest.of(
                 Dyad.parse("CHN-RUS"), Scenario.STATUS_QUO, LocalDate.parse("2016-01-01"), LocalDate.parse("2026-01-01"),
                 11));
-        try (Services services = Services.start(Settings.resolve(null, Map.of(), flags),
+        Settings settings = Settings.resolve(null, Map.of(), flags);
+        try (Services services = Services.start(settings,
                 List.of(Services.Part.STREAMS, Services.Part.ALERTS, Services.Part.INGESTION))) {
             String base = "http://127.0.0.1:" + services.http().port();
             for (int from = 0; from < history.size(); from += 50) {
@@ -78,7 +78,7 @@ class UndeclaredStreamIT {
                 latest[0] = assessment;
             });
             try (io.dyadwatch.app.wiring.ProcessingProgress progress = new io.dyadwatch.app.wiring.ProcessingProgress(
-                    admin())) {
+                    io.dyadwatch.app.wiring.TopicAdmin.adminProperties(settings.common(), Map.of()))) {
                 // the alerts are decided in the analyst's task, in the transaction of the step that caused them
                 await().atMost(Duration.ofSeconds(120)).until(() ->
                         progress.lag(ids.streamsAppId(), List.of(ids.prefix() + "events")) == 0);
@@ -101,11 +101,5 @@ class UndeclaredStreamIT {
                             .plusDays(1).toString());
             assertThat(curated.get("declaredFrom").isNull()).isTrue();
         }
-    }
-
-    private static Properties admin() {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", SharedKafka.bootstrapServers());
-        return props;
     }
 }

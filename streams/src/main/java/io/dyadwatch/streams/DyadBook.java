@@ -153,9 +153,11 @@ final class DyadBook {
         changed.addAll(applyCoverage(channel, coverage, clock));
         changed.addAll(extendAssumed(clock));
         List<PendingStep.Touched> touched = new ArrayList<>(event.indicators().size());
-        PeriodTally after = ledger.tally(period);
+        Map<String, Double> valuesBefore = before.indicatorValues();
+        Map<String, Double> valuesAfter = ledger.tally(period).indicatorValues();
         for (String indicator : event.indicators()) {
-            touched.add(new PendingStep.Touched(period, indicator, value(before, indicator), value(after, indicator)));
+            touched.add(new PendingStep.Touched(period, indicator, value(valuesBefore, indicator),
+                    value(valuesAfter, indicator)));
         }
         Period earliestChange = java.util.Collections.min(changed);
         if (earliestChange.isBefore(state.current())) {
@@ -225,9 +227,9 @@ final class DyadBook {
         return LocalDate.ofInstant(Instant.ofEpochMilli(epochMs), ZoneOffset.UTC);
     }
 
-    /** An indicator's weighted count in a tally (a negative sum, from rounding, as 0). */
-    static double value(PeriodTally tally, String indicator) {
-        return Math.max(0, tally.indicatorValues().getOrDefault(indicator, 0.0));
+    /** An indicator's count among a tally's values (a negative sum, from rounding, as 0). */
+    private static double value(Map<String, Double> values, String indicator) {
+        return Math.max(0, values.getOrDefault(indicator, 0.0));
     }
 
     /**
